@@ -1,0 +1,1 @@
+"""Rendición: an entity's accountability strategy, planned, run, measured and published."""

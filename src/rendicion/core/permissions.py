@@ -1,0 +1,15 @@
+"""Who may do what in core. One function per verb; views call these, never check roles inline."""
+
+from .models import Role, User
+
+
+def is_staff_member(user: User) -> bool:
+    return user.is_authenticated and user.is_active and (user.role in Role.values)
+
+
+def can_view_audit(user: User) -> bool:
+    return user.is_authenticated and user.is_active and user.role == Role.ADMINISTRATOR
+
+
+def can_manage_users(user: User) -> bool:
+    return can_view_audit(user)

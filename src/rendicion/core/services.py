@@ -1,0 +1,131 @@
+"""Every write to entities, offices and users, and the audit trail every service leaves."""
+
+import datetime as dt
+import decimal
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models, transaction
+
+from .models import AuditRecord, Entity, Office, Role, User
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe rendering of a field value for the audit trail."""
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime | decimal.Decimal):
+        return str(value)
+    if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
+        return value.name or ""
+    if isinstance(value, list | tuple | set):
+        return sorted(_plain(item) for item in value) if isinstance(value, set) else [
+            _plain(item) for item in value
+        ]
+    return value
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The audited fields of an instance as plain values."""
+    return {name: _plain(getattr(instance, name)) for name in fields}
+
+
+def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [old, new]} for each field that changed."""
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    target: models.Model,
+    changes: dict[str, Any] | None = None,
+) -> AuditRecord:
+    """Stores one audit record; called by every service that writes."""
+    actor_name = ""
+    if actor is not None and actor.is_authenticated:
+        actor_name = actor.get_username()
+    else:
+        actor = None
+    return AuditRecord.objects.create(
+        actor=actor,
+        actor_name=actor_name or "sistema",
+        action=action,
+        object_type=target._meta.label_lower,
+        object_id=str(target.pk or ""),
+        object_repr=str(target)[:200],
+        changes=changes or {},
+    )
+
+
+ENTITY_FIELDS = [
+    "name", "short_name", "parent_name", "address", "opening_hours", "phone", "email",
+    "website", "privacy_policy_url",
+]
+
+
+@transaction.atomic
+def entity_save(*, actor: User | None, entity: Entity | None = None, **data: Any) -> Entity:
+    """Creates the entity or updates its public data."""
+    creating = entity is None
+    entity = entity or Entity()
+    before = {} if creating else snapshot(entity, ENTITY_FIELDS)
+    for name, value in data.items():
+        setattr(entity, name, value)
+    entity.full_clean()
+    entity.save()
+    audit_record(
+        actor=actor,
+        action="entity_create" if creating else "entity_update",
+        target=entity,
+        changes=changes_between(before, snapshot(entity, ENTITY_FIELDS)),
+    )
+    return entity
+
+
+@transaction.atomic
+def office_get_or_create(*, actor: User | None, entity: Entity, name: str) -> Office:
+    """Returns the office with that name, creating it (audited) if it does not exist."""
+    office, created = Office.objects.get_or_create(entity=entity, name=name)
+    if created:
+        audit_record(actor=actor, action="office_create", target=office, changes={"name": [None, name]})
+    return office
+
+
+@transaction.atomic
+def staff_user_save(
+    *,
+    actor: User | None,
+    username: str,
+    role: str,
+    offices: Iterable[Office] = (),
+    password: str | None = None,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+) -> User:
+    """Creates or updates a staff user with a role and the offices they belong to."""
+    if role not in Role.values:
+        raise ValueError(f"Unknown role {role!r}")
+    user, created = User.objects.get_or_create(username=username)
+    before = {} if created else snapshot(user, ["role", "first_name", "last_name", "email"])
+    user.role = role
+    user.first_name, user.last_name, user.email = first_name, last_name, email
+    user.is_staff = role == Role.ADMINISTRATOR
+    user.is_superuser = role == Role.ADMINISTRATOR
+    if password is not None:
+        user.set_password(password)
+    user.save()
+    user.offices.set(offices)
+    changes = changes_between(before, snapshot(user, ["role", "first_name", "last_name", "email"]))
+    changes["offices"] = [None, sorted(o.name for o in offices)]
+    audit_record(
+        actor=actor, action="user_create" if created else "user_update", target=user,
+        changes=changes,
+    )
+    return user

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from rendicion.demo.services import demo_load
+
+
+class Command(BaseCommand):
+    help = "Carga el año 2023 de la Secretaría General (el informe semilla) desde registros. Idempotente."
+
+    def handle(self, *args, **options) -> None:
+        result = demo_load()
+        activities = result.strategy.activities.count()
+        self.stdout.write(
+            f"Demo lista: {result.entity.name}, estrategia {result.strategy.year} con "
+            f"{activities} actividades."
+        )
+        self.stdout.write("Usuarios de demostración (solo para probar; no use en producción):")
+        for username, password, role in result.logins:
+            self.stdout.write(f"  {username} / {password}  ({role})")

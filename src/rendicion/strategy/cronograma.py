@@ -1,0 +1,374 @@
+"""The cronograma as a spreadsheet: the layout staff export, edit and import back.
+
+Reading and checking rows is pure (no database); strategy.services.cronograma_import stores.
+"""
+
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from rendicion.core.text import normalise, normalise_words
+
+from .models import ActivityStatus, ProgressSource
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    synonyms: tuple[str, ...]
+    required: bool = False
+    width: int = 18
+
+
+COLUMNS = [
+    Column("number", "No.", ("no", "n", "numero", "nro"), required=True, width=6),
+    Column("name", "Actividad", ("actividad",), required=True, width=45),
+    Column("stage", "Etapa", ("etapa",), width=24),
+    Column("target", "Meta/Producto", ("meta producto", "meta", "producto"), required=True, width=40),
+    Column("target_quantity", "Cantidad de la meta", ("cantidad de la meta", "cantidad"), width=10),
+    Column("target_unit", "Unidad de la meta", ("unidad de la meta", "unidad"), width=14),
+    Column(
+        "progress_source", "Avance calculado con",
+        ("avance calculado con", "el avance se calcula con"), width=24,
+    ),
+    Column("evidence_expected", "Evidencias", ("evidencias", "evidencia", "evidencias esperadas"),
+           width=40),
+    Column("responsible", "Responsables", ("responsables", "responsable",
+                                            "dependencias responsables"), required=True, width=36),
+    Column("responsible_note", "Nota sobre los responsables", ("nota sobre los responsables",),
+           width=24),
+    Column("quarters", "Trimestres (1 a 4)", ("trimestres 1 a 4", "trimestres", "trimestre",
+                                              "trimestre proyectado"), required=True, width=12),
+    Column("status", "Estado", ("estado",), width=14),
+    Column("progress", "Avance (%)", ("avance", "avance porcentaje"), width=10),
+    Column("progress_note", "Nota de avance", ("nota de avance",), width=30),
+]
+SHEET_TITLE = "Cronograma"
+LIST_SEPARATORS = ("\n", ";")
+
+
+@dataclass
+class CellError:
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+    def __str__(self) -> str:
+        return _("Fila %(row)s, columna «%(column)s»: %(message)s") % {
+            "row": self.row, "column": self.column, "message": self.message,
+        }
+
+
+@dataclass
+class CronogramaRow:
+    """One activity as read from the file, references already resolved to keys."""
+
+    row: int
+    number: int
+    name: str
+    target: str
+    stage_key: int | None = None
+    target_quantity: int | None = None
+    target_unit: str = ""
+    progress_source: str = ProgressSource.MANUAL
+    evidence_expected: str = ""
+    responsible_keys: list[int] = field(default_factory=list)
+    responsible_note: str = ""
+    quarters: list[int] = field(default_factory=list)
+    status: str = ActivityStatus.PENDING
+    progress: int = 0
+    progress_note: str = ""
+
+
+class CronogramaFileError(Exception):
+    """The file as a whole cannot be read as a cronograma."""
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _split_list(value: str) -> list[str]:
+    for separator in LIST_SEPARATORS[1:]:
+        value = value.replace(separator, LIST_SEPARATORS[0])
+    return [part.strip() for part in value.split(LIST_SEPARATORS[0]) if part.strip()]
+
+
+def cronograma_xlsx_write(rows: Iterable[Mapping[str, Any]]) -> bytes:
+    """The cronograma as XLSX, one activity a row, in the layout cronograma_xlsx_read accepts."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    sheet.append([column.header for column in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, column in enumerate(COLUMNS, 1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = column.width
+    for row in rows:
+        sheet.append([row.get(column.field) for column in COLUMNS])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "C2"
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _header_map(cells: list[Any]) -> dict[int, Column]:
+    found: dict[int, Column] = {}
+    taken: set[str] = set()
+    # The most specific synonym wins: try the longest synonyms first.
+    candidates = sorted(
+        ((synonym, column) for column in COLUMNS for synonym in column.synonyms),
+        key=lambda pair: -len(pair[0]),
+    )
+    normalised = {index: normalise_words(value) for index, value in enumerate(cells)}
+    for synonym, column in candidates:
+        if column.field in taken:
+            continue
+        for index, header in normalised.items():
+            if index not in found and header == synonym:
+                found[index] = column
+                taken.add(column.field)
+                break
+    return found
+
+
+def cronograma_xlsx_read(
+    data: bytes,
+    *,
+    stages: Mapping[str, int],
+    offices: Mapping[str, int],
+) -> tuple[list[CronogramaRow], list[CellError]]:
+    """Reads and checks every row. `stages` and `offices` map normalised names to keys.
+
+    Returns the rows and every error found (row and column named); rows are only usable when
+    there are no errors.
+    """
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, KeyError, OSError, ValueError) as error:
+        raise CronogramaFileError(
+            _("El archivo no es una hoja de cálculo XLSX que se pueda leer.")
+        ) from error
+    except Exception as error:  # zipfile.BadZipFile and other corrupt-archive errors
+        raise CronogramaFileError(
+            _("El archivo no es una hoja de cálculo XLSX que se pueda leer.")
+        ) from error
+    try:
+        sheet = (
+            workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.worksheets[0]
+        )
+        all_rows = list(sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+    header_row = next(
+        (
+            index
+            for index, cells in enumerate(all_rows[:10])
+            if any(normalise_words(cell) == "actividad" for cell in cells)
+        ),
+        None,
+    )
+    if header_row is None:
+        raise CronogramaFileError(
+            _("No se encontró la fila de títulos: debe haber una columna «Actividad».")
+        )
+    header = _header_map(list(all_rows[header_row]))
+    present = {column.field for column in header.values()}
+    errors = [
+        CellError(header_row + 1, column.header, _("Falta la columna «%(header)s».")
+                  % {"header": column.header})
+        for column in COLUMNS
+        if column.required and column.field not in present
+    ]
+    if errors:
+        return [], errors
+
+    rows: list[CronogramaRow] = []
+    seen_numbers: dict[int, int] = {}
+    for offset, cells in enumerate(all_rows[header_row + 1:], start=header_row + 2):
+        values = {column.field: cells[index] if index < len(cells) else None
+                  for index, column in header.items()}
+        if all(_text(value) == "" for value in values.values()):
+            continue
+        row, row_errors = _row_read(offset, values, stages=stages, offices=offices)
+        if row is not None and row.number in seen_numbers:
+            row_errors.append(CellError(
+                offset, _header("number"),
+                _("El número %(number)s ya está en la fila %(other)s.")
+                % {"number": row.number, "other": seen_numbers[row.number]},
+            ))
+        if row is not None:
+            seen_numbers.setdefault(row.number, offset)
+        errors.extend(row_errors)
+        if row is not None and not row_errors:
+            rows.append(row)
+    if not rows and not errors:
+        errors.append(CellError(header_row + 2, _header("name"), _("El archivo no tiene actividades.")))
+    return rows, errors
+
+
+def _header(field_name: str) -> str:
+    return next(column.header for column in COLUMNS if column.field == field_name)
+
+
+def _choice(value: str, choices: type) -> str | None:
+    wanted = normalise(value)
+    for code, label in choices.choices:
+        if wanted in {normalise(code), normalise(label)}:
+            return code
+    return None
+
+
+def _whole_number(value: Any) -> int | None:
+    text = _text(value).removesuffix("%").strip()
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def _row_read(
+    row_number: int,
+    values: dict[str, Any],
+    *,
+    stages: Mapping[str, int],
+    offices: Mapping[str, int],
+) -> tuple[CronogramaRow | None, list[CellError]]:
+    errors: list[CellError] = []
+
+    def error(field_name: str, message: str) -> None:
+        errors.append(CellError(row_number, _header(field_name), message))
+
+    number = _whole_number(values.get("number"))
+    if number is None or number < 1:
+        error("number", _("Escriba el número de la actividad (1, 2, 3…)."))
+    name, target = _text(values.get("name")), _text(values.get("target"))
+    if not name:
+        error("name", _("Escriba el nombre de la actividad."))
+    if not target:
+        error("target", _("Escriba la meta o producto."))
+
+    stage_key = None
+    stage_text = _text(values.get("stage"))
+    if stage_text:
+        stage_key = stages.get(normalise_words(stage_text))
+        if stage_key is None:
+            error("stage", _("La etapa «%(stage)s» no existe en esta estrategia.") % {"stage": stage_text})
+
+    quantity = None
+    quantity_text = _text(values.get("target_quantity"))
+    if quantity_text:
+        quantity = _whole_number(quantity_text)
+        if quantity is None or quantity < 1:
+            error("target_quantity", _("La cantidad debe ser un número entero mayor que cero."))
+            quantity = None
+
+    source = ProgressSource.MANUAL.value
+    source_text = _text(values.get("progress_source"))
+    if source_text:
+        source = _choice(source_text, ProgressSource)
+        if source is None:
+            error("progress_source", _("«%(value)s» no es una forma de calcular el avance.")
+                  % {"value": source_text})
+            source = ProgressSource.MANUAL.value
+        elif source != ProgressSource.MANUAL and quantity is None:
+            error("target_quantity", _("Para calcular el avance desde los registros, indique la "
+                                       "cantidad de la meta."))
+
+    responsible_keys: list[int] = []
+    names = _split_list(_text(values.get("responsible")))
+    if not names:
+        error("responsible", _("Indique al menos una dependencia responsable."))
+    for office_name in names:
+        key = offices.get(normalise_words(office_name))
+        if key is None:
+            error("responsible", _("La dependencia «%(office)s» no existe. Revise el nombre o "
+                                   "créela antes de importar.") % {"office": office_name})
+        elif key not in responsible_keys:
+            responsible_keys.append(key)
+
+    quarters: list[int] = []
+    quarter_text = _text(values.get("quarters"))
+    tokens = [t for t in quarter_text.replace(";", ",").replace("/", ",").replace(" y ", ",")
+              .replace(" ", ",").split(",") if t.strip()]
+    if not tokens:
+        error("quarters", _("Indique al menos un trimestre (1, 2, 3 o 4)."))
+    for token in tokens:
+        cleaned = normalise(token).lstrip("tq")
+        quarter = int(cleaned) if cleaned.isdigit() else None
+        if quarter not in (1, 2, 3, 4):
+            error("quarters", _("El trimestre «%(value)s» no existe: use 1, 2, 3 o 4.")
+                  % {"value": token.strip()})
+        elif quarter not in quarters:
+            quarters.append(quarter)
+
+    status = ActivityStatus.PENDING.value
+    status_text = _text(values.get("status"))
+    if status_text:
+        status = _choice(status_text, ActivityStatus)
+        if status is None:
+            error("status", _("El estado «%(value)s» no existe: use Pendiente, En curso, Cumplida o "
+                              "No cumplida.") % {"value": status_text})
+            status = ActivityStatus.PENDING.value
+
+    progress = 0
+    progress_text = _text(values.get("progress"))
+    if progress_text:
+        parsed = _whole_number(progress_text)
+        if parsed is None or not 0 <= parsed <= 100:
+            error("progress", _("El avance debe ser un número entero entre 0 y 100."))
+        else:
+            progress = parsed
+
+    if number is None or number < 1:
+        return None, errors
+    return CronogramaRow(
+        row=row_number, number=number, name=name, target=target, stage_key=stage_key,
+        target_quantity=quantity, target_unit=_text(values.get("target_unit")),
+        progress_source=source, evidence_expected=_text(values.get("evidence_expected")),
+        responsible_keys=responsible_keys, responsible_note=_text(values.get("responsible_note")),
+        quarters=sorted(quarters), status=status, progress=progress,
+        progress_note=_text(values.get("progress_note")),
+    ), errors
+
+
+def cronograma_export_rows(activities: Iterable[Any]) -> list[dict[str, Any]]:
+    """Spreadsheet values for activities (Activity objects with stage and responsible loaded)."""
+    return [
+        {
+            "number": activity.number,
+            "name": activity.name,
+            "stage": activity.stage.name if activity.stage else "",
+            "target": activity.target,
+            "target_quantity": activity.target_quantity,
+            "target_unit": activity.target_unit,
+            "progress_source": ProgressSource(activity.progress_source).label,
+            "evidence_expected": activity.evidence_expected,
+            "responsible": "\n".join(office.name for office in activity.responsible.all()),
+            "responsible_note": activity.responsible_note,
+            "quarters": ", ".join(str(q) for q in activity.quarters),
+            "status": ActivityStatus(activity.status).label,
+            "progress": activity.progress,
+            "progress_note": activity.progress_note,
+        }
+        for activity in activities
+    ]

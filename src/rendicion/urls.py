@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Rendición — administración"
+admin.site.site_title = "Rendición"
+
+urlpatterns = [
+    path("", include("rendicion.core.urls")),
+    path("", include("rendicion.strategy.urls")),
+    path("gestion/admin/", admin.site.urls),
+]
+
+
