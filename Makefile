@@ -1,0 +1,64 @@
+# Rendición — the two commands: `make run` and `make test`. Everything else is what they use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: setup run migrate demo test test-sqlite test-postgres browser lint format bench lock clean
+
+$(STAMP): requirements/base.lock requirements/dev.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/base.lock -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+## setup: create .venv with the locked dependencies (does nothing when already up to date)
+setup: $(STAMP)
+
+migrate: setup
+	$(BIN)/rendicion migrate --noinput
+
+demo: migrate
+	$(BIN)/rendicion load_demo
+
+## run: set up, migrate, load the seed's demo and serve on http://$(HOST):$(PORT) (SQLite)
+run: demo
+	@echo "Rendición en http://$(HOST):$(PORT)/  (gestión: http://$(HOST):$(PORT)/gestion/)"
+	$(BIN)/rendicion runserver $(HOST):$(PORT)
+
+## browser: make sure Debian's Chromium is installed for the browser tests
+browser:
+	@bash tools/ensure-chromium.sh
+
+## test: the whole suite on SQLite and on a throwaway PostgreSQL, browser tests included
+test: setup browser test-sqlite test-postgres
+
+test-sqlite: setup
+	$(BIN)/pytest --db=sqlite $(PYTEST_ARGS)
+
+test-postgres: setup
+	RENDICION_EXPECT_DB=postgres $(BIN)/pytest --db=postgres $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## bench: performance figures as one JSON object
+bench: setup
+	$(BIN)/python bench/run.py
+
+## lock: re-pin the dependencies after editing requirements/*.in
+lock: setup
+	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o base.lock base.in
+	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o dev.lock dev.in
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
