@@ -6,7 +6,6 @@ Under CI=true a leg that cannot run is a failure, never a skip.
 import os
 
 import pytest
-
 from tools.pgcluster import PgCluster, PostgresUnavailable
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -14,7 +13,9 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--db", choices=["sqlite", "postgres"], default=os.environ.get("RENDICION_TEST_DB", "sqlite"),
+        "--db",
+        choices=["sqlite", "postgres"],
+        default=os.environ.get("RENDICION_TEST_DB", "sqlite"),
         help="Base de datos de las pruebas: sqlite (por defecto) o postgres (un clúster temporal).",
     )
 

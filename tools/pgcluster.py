@@ -5,6 +5,7 @@ as root, so as root the cluster belongs to the `postgres` system user (through r
 listens on 127.0.0.1 only, on a free port, and is removed when stopped.
 """
 
+import contextlib
 import glob
 import os
 import pwd
@@ -26,7 +27,11 @@ def _bindir() -> Path:
         candidates.append(output.stdout.strip())
     candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
     for candidate in candidates:
-        if candidate and (Path(candidate) / "initdb").exists() and (Path(candidate) / "pg_ctl").exists():
+        if (
+            candidate
+            and (Path(candidate) / "initdb").exists()
+            and (Path(candidate) / "pg_ctl").exists()
+        ):
             return Path(candidate)
     for name in ("initdb", "pg_ctl"):
         found = shutil.which(name)
@@ -69,8 +74,16 @@ class PgCluster:
             os.chown(self.root, account.pw_uid, account.pw_gid)
         data = self.root / "data"
         self._run(
-            str(self.bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-            "-E", "UTF8", "--locale=C", "--no-sync",
+            str(self.bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
         )
         self.port = _free_port()
         options = (
@@ -78,18 +91,32 @@ class PgCluster:
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
         self._run(
-            str(self.bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-            str(self.root / "server.log"), "-w", "-t", "60", "start",
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
         )
         return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
 
     def stop(self) -> None:
         if self.root is None:
             return
-        try:
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m",
-                      "immediate", "-w", "stop")
-        except PostgresUnavailable:
-            pass
+        with contextlib.suppress(PostgresUnavailable):
+            self._run(
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.root / "data"),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            )
         shutil.rmtree(self.root, ignore_errors=True)
         self.root = None

@@ -9,5 +9,3 @@ urlpatterns = [
     path("", include("rendicion.strategy.urls")),
     path("gestion/admin/", admin.site.urls),
 ]
-
-

@@ -15,8 +15,11 @@ class AuditedAdmin(admin.ModelAdmin):
             actor=request.user,
             action=f"{obj._meta.model_name}_{'update' if change else 'create'}",
             target=obj,
-            changes={name: [form.initial.get(name), str(form.cleaned_data.get(name))]
-                     for name in form.changed_data if "password" not in name},
+            changes={
+                name: [form.initial.get(name), str(form.cleaned_data.get(name))]
+                for name in form.changed_data
+                if "password" not in name
+            },
         )
 
     def delete_model(self, request, obj) -> None:

@@ -10,7 +10,9 @@ class Entity(models.Model):
     name = models.CharField(_("nombre"), max_length=200, unique=True)
     short_name = models.CharField(_("nombre corto"), max_length=80, blank=True)
     parent_name = models.CharField(
-        _("entidad a la que pertenece"), max_length=200, blank=True,
+        _("entidad a la que pertenece"),
+        max_length=200,
+        blank=True,
         help_text=_("Por ejemplo: Alcaldía Mayor de Bogotá D.C."),
     )
     address = models.CharField(_("dirección"), max_length=200, blank=True)
@@ -76,8 +78,12 @@ class AuditRecord(models.Model):
 
     at = models.DateTimeField(_("fecha"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("usuario"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("usuario"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     actor_name = models.CharField(_("nombre del usuario"), max_length=150, blank=True)
     action = models.CharField(_("acción"), max_length=60, db_index=True)

@@ -19,9 +19,11 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
         return value.name or ""
     if isinstance(value, list | tuple | set):
-        return sorted(_plain(item) for item in value) if isinstance(value, set) else [
-            _plain(item) for item in value
-        ]
+        return (
+            sorted(_plain(item) for item in value)
+            if isinstance(value, set)
+            else [_plain(item) for item in value]
+        )
     return value
 
 
@@ -64,8 +66,15 @@ def audit_record(
 
 
 ENTITY_FIELDS = [
-    "name", "short_name", "parent_name", "address", "opening_hours", "phone", "email",
-    "website", "privacy_policy_url",
+    "name",
+    "short_name",
+    "parent_name",
+    "address",
+    "opening_hours",
+    "phone",
+    "email",
+    "website",
+    "privacy_policy_url",
 ]
 
 
@@ -93,7 +102,9 @@ def office_get_or_create(*, actor: User | None, entity: Entity, name: str) -> Of
     """Returns the office with that name, creating it (audited) if it does not exist."""
     office, created = Office.objects.get_or_create(entity=entity, name=name)
     if created:
-        audit_record(actor=actor, action="office_create", target=office, changes={"name": [None, name]})
+        audit_record(
+            actor=actor, action="office_create", target=office, changes={"name": [None, name]}
+        )
     return office
 
 
@@ -125,7 +136,9 @@ def staff_user_save(
     changes = changes_between(before, snapshot(user, ["role", "first_name", "last_name", "email"]))
     changes["offices"] = [None, sorted(o.name for o in offices)]
     audit_record(
-        actor=actor, action="user_create" if created else "user_update", target=user,
+        actor=actor,
+        action="user_create" if created else "user_update",
+        target=user,
         changes=changes,
     )
     return user

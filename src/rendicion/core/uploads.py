@@ -34,14 +34,18 @@ def upload_check(
     limit = settings.UPLOAD_MAX_BYTES
     if file.size is not None and file.size > limit:
         raise ValidationError(
-            {field: _("El archivo pesa %(size)s; el máximo es %(limit)s.")
-             % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)}}
+            {
+                field: _("El archivo pesa %(size)s; el máximo es %(limit)s.")
+                % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)}
+            }
         )
     extension = PurePath(file.name or "").suffix.lower().lstrip(".")
     if extension not in allowed:
         raise ValidationError(
-            {field: _("Ese tipo de archivo no se acepta. Use uno de estos: %(types)s.")
-             % {"types": ", ".join(sorted(allowed))}}
+            {
+                field: _("Ese tipo de archivo no se acepta. Use uno de estos: %(types)s.")
+                % {"types": ", ".join(sorted(allowed))}
+            }
         )
     file.seek(0)
     head = file.read(8192)
@@ -49,12 +53,17 @@ def upload_check(
     expected = allowed[extension]
     if expected is None:
         if b"\x00" in head:
-            raise ValidationError({field: _("El archivo no es de texto, aunque su nombre lo diga.")})
+            raise ValidationError(
+                {field: _("El archivo no es de texto, aunque su nombre lo diga.")}
+            )
         return extension
     kind = filetype.guess(head if expected not in {"docx", "xlsx", "pptx"} else _whole(file))
     if kind is None or kind.extension != expected:
         raise ValidationError(
-            {field: _("El contenido del archivo no corresponde a un .%(ext)s.") % {"ext": extension}}
+            {
+                field: _("El contenido del archivo no corresponde a un .%(ext)s.")
+                % {"ext": extension}
+            }
         )
     return extension
 

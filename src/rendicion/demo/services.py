@@ -33,22 +33,30 @@ def _strategy(entity: Entity, offices: dict[str, Office]) -> Strategy:
     strategy = Strategy.objects.filter(entity=entity, year=seed.YEAR).first()
     if strategy is None:
         strategy = strategy_services.strategy_create(
-            actor=None, entity=entity, year=seed.YEAR, objective=seed.OBJECTIVE,
+            actor=None,
+            entity=entity,
+            year=seed.YEAR,
+            objective=seed.OBJECTIVE,
             report_purpose=seed.REPORT_PURPOSE,
         )
     strategy_services.strategy_update(
-        actor=None, strategy=strategy, objective=seed.OBJECTIVE,
-        report_purpose=seed.REPORT_PURPOSE, is_published=True,
+        actor=None,
+        strategy=strategy,
+        objective=seed.OBJECTIVE,
+        report_purpose=seed.REPORT_PURPOSE,
+        is_published=True,
     )
     strategy_services.strategy_challenges_replace(
         actor=None, strategy=strategy, texts=seed.CHALLENGES
     )
     strategy_services.strategy_stages_replace(
-        actor=None, strategy=strategy,
+        actor=None,
+        strategy=strategy,
         stages=[strategy_services.StageData(*stage) for stage in seed.STAGES],
     )
     strategy_services.strategy_team_roles_replace(
-        actor=None, strategy=strategy,
+        actor=None,
+        strategy=strategy,
         roles=[
             strategy_services.TeamRoleData(name, responsibilities, offices.get(office))
             for name, office, responsibilities in seed.TEAM_ROLES
@@ -80,9 +88,12 @@ def _users(offices: dict[str, Office]) -> list[tuple[str, str, str]]:
     for username, role, office_names, full_name in seed.DEMO_USERS:
         if not User.objects.filter(username=username).exists():
             core_services.staff_user_save(
-                actor=None, username=username, role=role,
+                actor=None,
+                username=username,
+                role=role,
                 offices=[offices[name] for name in office_names],
-                password=seed.DEMO_PASSWORD, first_name=full_name,
+                password=seed.DEMO_PASSWORD,
+                first_name=full_name,
             )
         logins.append((username, seed.DEMO_PASSWORD, role))
     return logins

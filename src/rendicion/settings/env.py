@@ -38,7 +38,9 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(value)
     except ValueError:
-        raise ImproperlyConfigured(f"La variable {name}={value!r} no es un número entero.") from None
+        raise ImproperlyConfigured(
+            f"La variable {name}={value!r} no es un número entero."
+        ) from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

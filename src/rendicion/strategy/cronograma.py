@@ -31,21 +31,43 @@ COLUMNS = [
     Column("number", "No.", ("no", "n", "numero", "nro"), required=True, width=6),
     Column("name", "Actividad", ("actividad",), required=True, width=45),
     Column("stage", "Etapa", ("etapa",), width=24),
-    Column("target", "Meta/Producto", ("meta producto", "meta", "producto"), required=True, width=40),
+    Column(
+        "target", "Meta/Producto", ("meta producto", "meta", "producto"), required=True, width=40
+    ),
     Column("target_quantity", "Cantidad de la meta", ("cantidad de la meta", "cantidad"), width=10),
     Column("target_unit", "Unidad de la meta", ("unidad de la meta", "unidad"), width=14),
     Column(
-        "progress_source", "Avance calculado con",
-        ("avance calculado con", "el avance se calcula con"), width=24,
+        "progress_source",
+        "Avance calculado con",
+        ("avance calculado con", "el avance se calcula con"),
+        width=24,
     ),
-    Column("evidence_expected", "Evidencias", ("evidencias", "evidencia", "evidencias esperadas"),
-           width=40),
-    Column("responsible", "Responsables", ("responsables", "responsable",
-                                            "dependencias responsables"), required=True, width=36),
-    Column("responsible_note", "Nota sobre los responsables", ("nota sobre los responsables",),
-           width=24),
-    Column("quarters", "Trimestres (1 a 4)", ("trimestres 1 a 4", "trimestres", "trimestre",
-                                              "trimestre proyectado"), required=True, width=12),
+    Column(
+        "evidence_expected",
+        "Evidencias",
+        ("evidencias", "evidencia", "evidencias esperadas"),
+        width=40,
+    ),
+    Column(
+        "responsible",
+        "Responsables",
+        ("responsables", "responsable", "dependencias responsables"),
+        required=True,
+        width=36,
+    ),
+    Column(
+        "responsible_note",
+        "Nota sobre los responsables",
+        ("nota sobre los responsables",),
+        width=24,
+    ),
+    Column(
+        "quarters",
+        "Trimestres (1 a 4)",
+        ("trimestres 1 a 4", "trimestres", "trimestre", "trimestre proyectado"),
+        required=True,
+        width=12,
+    ),
     Column("status", "Estado", ("estado",), width=14),
     Column("progress", "Avance (%)", ("avance", "avance porcentaje"), width=10),
     Column("progress_note", "Nota de avance", ("nota de avance",), width=30),
@@ -65,7 +87,9 @@ class CellError:
 
     def __str__(self) -> str:
         return _("Fila %(row)s, columna «%(column)s»: %(message)s") % {
-            "row": self.row, "column": self.column, "message": self.message,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
         }
 
 
@@ -193,8 +217,11 @@ def cronograma_xlsx_read(
     header = _header_map(list(all_rows[header_row]))
     present = {column.field for column in header.values()}
     errors = [
-        CellError(header_row + 1, column.header, _("Falta la columna «%(header)s».")
-                  % {"header": column.header})
+        CellError(
+            header_row + 1,
+            column.header,
+            _("Falta la columna «%(header)s».") % {"header": column.header},
+        )
         for column in COLUMNS
         if column.required and column.field not in present
     ]
@@ -203,25 +230,32 @@ def cronograma_xlsx_read(
 
     rows: list[CronogramaRow] = []
     seen_numbers: dict[int, int] = {}
-    for offset, cells in enumerate(all_rows[header_row + 1:], start=header_row + 2):
-        values = {column.field: cells[index] if index < len(cells) else None
-                  for index, column in header.items()}
+    for offset, cells in enumerate(all_rows[header_row + 1 :], start=header_row + 2):
+        values = {
+            column.field: cells[index] if index < len(cells) else None
+            for index, column in header.items()
+        }
         if all(_text(value) == "" for value in values.values()):
             continue
         row, row_errors = _row_read(offset, values, stages=stages, offices=offices)
         if row is not None and row.number in seen_numbers:
-            row_errors.append(CellError(
-                offset, _header("number"),
-                _("El número %(number)s ya está en la fila %(other)s.")
-                % {"number": row.number, "other": seen_numbers[row.number]},
-            ))
+            row_errors.append(
+                CellError(
+                    offset,
+                    _header("number"),
+                    _("El número %(number)s ya está en la fila %(other)s.")
+                    % {"number": row.number, "other": seen_numbers[row.number]},
+                )
+            )
         if row is not None:
             seen_numbers.setdefault(row.number, offset)
         errors.extend(row_errors)
         if row is not None and not row_errors:
             rows.append(row)
     if not rows and not errors:
-        errors.append(CellError(header_row + 2, _header("name"), _("El archivo no tiene actividades.")))
+        errors.append(
+            CellError(header_row + 2, _header("name"), _("El archivo no tiene actividades."))
+        )
     return rows, errors
 
 
@@ -272,7 +306,10 @@ def _row_read(
     if stage_text:
         stage_key = stages.get(normalise_words(stage_text))
         if stage_key is None:
-            error("stage", _("La etapa «%(stage)s» no existe en esta estrategia.") % {"stage": stage_text})
+            error(
+                "stage",
+                _("La etapa «%(stage)s» no existe en esta estrategia.") % {"stage": stage_text},
+            )
 
     quantity = None
     quantity_text = _text(values.get("target_quantity"))
@@ -287,12 +324,16 @@ def _row_read(
     if source_text:
         source = _choice(source_text, ProgressSource)
         if source is None:
-            error("progress_source", _("«%(value)s» no es una forma de calcular el avance.")
-                  % {"value": source_text})
+            error(
+                "progress_source",
+                _("«%(value)s» no es una forma de calcular el avance.") % {"value": source_text},
+            )
             source = ProgressSource.MANUAL.value
         elif source != ProgressSource.MANUAL and quantity is None:
-            error("target_quantity", _("Para calcular el avance desde los registros, indique la "
-                                       "cantidad de la meta."))
+            error(
+                "target_quantity",
+                _("Para calcular el avance desde los registros, indique la cantidad de la meta."),
+            )
 
     responsible_keys: list[int] = []
     names = _split_list(_text(values.get("responsible")))
@@ -301,23 +342,39 @@ def _row_read(
     for office_name in names:
         key = offices.get(normalise_words(office_name))
         if key is None:
-            error("responsible", _("La dependencia «%(office)s» no existe. Revise el nombre o "
-                                   "créela antes de importar.") % {"office": office_name})
+            error(
+                "responsible",
+                _(
+                    "La dependencia «%(office)s» no existe. Revise el nombre o "
+                    "créela antes de importar."
+                )
+                % {"office": office_name},
+            )
         elif key not in responsible_keys:
             responsible_keys.append(key)
 
     quarters: list[int] = []
     quarter_text = _text(values.get("quarters"))
-    tokens = [t for t in quarter_text.replace(";", ",").replace("/", ",").replace(" y ", ",")
-              .replace(" ", ",").split(",") if t.strip()]
+    tokens = [
+        t
+        for t in quarter_text.replace(";", ",")
+        .replace("/", ",")
+        .replace(" y ", ",")
+        .replace(" ", ",")
+        .split(",")
+        if t.strip()
+    ]
     if not tokens:
         error("quarters", _("Indique al menos un trimestre (1, 2, 3 o 4)."))
     for token in tokens:
         cleaned = normalise(token).lstrip("tq")
         quarter = int(cleaned) if cleaned.isdigit() else None
         if quarter not in (1, 2, 3, 4):
-            error("quarters", _("El trimestre «%(value)s» no existe: use 1, 2, 3 o 4.")
-                  % {"value": token.strip()})
+            error(
+                "quarters",
+                _("El trimestre «%(value)s» no existe: use 1, 2, 3 o 4.")
+                % {"value": token.strip()},
+            )
         elif quarter not in quarters:
             quarters.append(quarter)
 
@@ -326,8 +383,14 @@ def _row_read(
     if status_text:
         status = _choice(status_text, ActivityStatus)
         if status is None:
-            error("status", _("El estado «%(value)s» no existe: use Pendiente, En curso, Cumplida o "
-                              "No cumplida.") % {"value": status_text})
+            error(
+                "status",
+                _(
+                    "El estado «%(value)s» no existe: use Pendiente, En curso, Cumplida o "
+                    "No cumplida."
+                )
+                % {"value": status_text},
+            )
             status = ActivityStatus.PENDING.value
 
     progress = 0
@@ -342,11 +405,20 @@ def _row_read(
     if number is None or number < 1:
         return None, errors
     return CronogramaRow(
-        row=row_number, number=number, name=name, target=target, stage_key=stage_key,
-        target_quantity=quantity, target_unit=_text(values.get("target_unit")),
-        progress_source=source, evidence_expected=_text(values.get("evidence_expected")),
-        responsible_keys=responsible_keys, responsible_note=_text(values.get("responsible_note")),
-        quarters=sorted(quarters), status=status, progress=progress,
+        row=row_number,
+        number=number,
+        name=name,
+        target=target,
+        stage_key=stage_key,
+        target_quantity=quantity,
+        target_unit=_text(values.get("target_unit")),
+        progress_source=source,
+        evidence_expected=_text(values.get("evidence_expected")),
+        responsible_keys=responsible_keys,
+        responsible_note=_text(values.get("responsible_note")),
+        quarters=sorted(quarters),
+        status=status,
+        progress=progress,
         progress_note=_text(values.get("progress_note")),
     ), errors
 
@@ -361,12 +433,12 @@ def cronograma_export_rows(activities: Iterable[Any]) -> list[dict[str, Any]]:
             "target": activity.target,
             "target_quantity": activity.target_quantity,
             "target_unit": activity.target_unit,
-            "progress_source": ProgressSource(activity.progress_source).label,
+            "progress_source": str(ProgressSource(activity.progress_source).label),
             "evidence_expected": activity.evidence_expected,
             "responsible": "\n".join(office.name for office in activity.responsible.all()),
             "responsible_note": activity.responsible_note,
             "quarters": ", ".join(str(q) for q in activity.quarters),
-            "status": ActivityStatus(activity.status).label,
+            "status": str(ActivityStatus(activity.status).label),
             "progress": activity.progress,
             "progress_note": activity.progress_note,
         }

@@ -15,21 +15,29 @@ def _lines(value: str) -> list[str]:
 
 class StrategyForm(forms.Form):
     objective = forms.CharField(
-        label=_("Objetivo de la estrategia"), widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Objetivo de la estrategia"),
+        widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,
     )
     report_purpose = forms.CharField(
-        label=_("Objetivo del informe de seguimiento"), required=False, max_length=4000,
+        label=_("Objetivo del informe de seguimiento"),
+        required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Qué quiere contar a la ciudadanía el informe de seguimiento de la estrategia."),
+        help_text=_(
+            "Qué quiere contar a la ciudadanía el informe de seguimiento de la estrategia."
+        ),
     )
     challenges = forms.CharField(
-        label=_("Retos"), required=False, max_length=8000,
+        label=_("Retos"),
+        required=False,
+        max_length=8000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Escriba un reto por línea. Se numeran en el orden en que los escriba."),
     )
     is_published = forms.BooleanField(
-        label=_("Publicar la estrategia en el sitio público"), required=False,
+        label=_("Publicar la estrategia en el sitio público"),
+        required=False,
     )
 
     def clean_challenges(self) -> list[str]:
@@ -44,9 +52,13 @@ class StrategyCreateForm(StrategyForm):
 
 class StrategyCopyForm(forms.Form):
     year = forms.IntegerField(
-        label=_("Vigencia de la nueva estrategia"), min_value=2000, max_value=2100,
-        help_text=_("Se copian el objetivo, los retos, las etapas, el equipo y el cronograma. "
-                    "El avance y las evidencias empiezan en cero."),
+        label=_("Vigencia de la nueva estrategia"),
+        min_value=2000,
+        max_value=2100,
+        help_text=_(
+            "Se copian el objetivo, los retos, las etapas, el equipo y el cronograma. "
+            "El avance y las evidencias empiezan en cero."
+        ),
     )
 
 
@@ -54,12 +66,17 @@ class StageForm(forms.Form):
     number = forms.IntegerField(label=_("Número"), min_value=1, max_value=20)
     name = forms.CharField(label=_("Nombre de la etapa"), max_length=200)
     murc_stages = forms.MultipleChoiceField(
-        label=_("Etapas del MURC que cubre"), choices=MurcStage.choices, required=False,
+        label=_("Etapas del MURC que cubre"),
+        choices=MurcStage.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     items = forms.CharField(
-        label=_("Qué contiene"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Un elemento por línea."), max_length=8000,
+        label=_("Qué contiene"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Un elemento por línea."),
+        max_length=8000,
     )
 
     def clean_items(self) -> list[str]:
@@ -70,8 +87,11 @@ class BaseStageFormSet(forms.BaseFormSet):
     def clean(self) -> None:
         if any(self.errors):
             return
-        numbers = [f.cleaned_data["number"] for f in self.forms
-                   if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        numbers = [
+            f.cleaned_data["number"]
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
         if len(numbers) != len(set(numbers)):
             raise ValidationError(_("Dos etapas no pueden tener el mismo número."))
 
@@ -82,12 +102,17 @@ StageFormSet = forms.formset_factory(StageForm, formset=BaseStageFormSet, extra=
 class TeamRoleForm(forms.Form):
     name = forms.CharField(label=_("Dependencia o rol"), max_length=200)
     office = forms.ModelChoiceField(
-        label=_("Dependencia (si corresponde a una)"), queryset=Office.objects.none(),
-        required=False, empty_label=_("— Ninguna —"),
+        label=_("Dependencia (si corresponde a una)"),
+        queryset=Office.objects.none(),
+        required=False,
+        empty_label=_("— Ninguna —"),
     )
     responsibilities = forms.CharField(
-        label=_("Responsabilidades"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Una responsabilidad por línea."), max_length=8000,
+        label=_("Responsabilidades"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Una responsabilidad por línea."),
+        max_length=8000,
     )
 
     def __init__(self, *args, offices=None, **kwargs) -> None:
@@ -103,20 +128,28 @@ TeamRoleFormSet = forms.formset_factory(TeamRoleForm, extra=1, can_delete=True)
 
 class ActivityForm(forms.Form):
     number = forms.IntegerField(label=_("Número"), min_value=1, max_value=999)
-    name = forms.CharField(label=_("Actividad"), widget=forms.Textarea(attrs={"rows": 2}),
-                           max_length=2000)
+    name = forms.CharField(
+        label=_("Actividad"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
     stage = forms.ModelChoiceField(
-        label=_("Etapa"), queryset=Stage.objects.none(), required=False,
+        label=_("Etapa"),
+        queryset=Stage.objects.none(),
+        required=False,
         empty_label=_("— Sin etapa —"),
     )
-    target = forms.CharField(label=_("Meta o producto"), widget=forms.Textarea(attrs={"rows": 2}),
-                             max_length=2000)
+    target = forms.CharField(
+        label=_("Meta o producto"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
     target_quantity = forms.IntegerField(
-        label=_("Cantidad de la meta"), required=False, min_value=1,
+        label=_("Cantidad de la meta"),
+        required=False,
+        min_value=1,
         help_text=_("Si la meta se puede contar, por ejemplo 2 en «dos audiencias»."),
     )
     target_unit = forms.CharField(
-        label=_("Unidad de la meta"), required=False, max_length=80,
+        label=_("Unidad de la meta"),
+        required=False,
+        max_length=80,
         help_text=_("Por ejemplo: audiencias, diálogos, informes."),
     )
     progress_source = forms.ChoiceField(
@@ -124,19 +157,25 @@ class ActivityForm(forms.Form):
         help_text=_("Si Rendición ya registra lo que pide la meta, el avance se calcula solo."),
     )
     evidence_expected = forms.CharField(
-        label=_("Evidencias esperadas"), required=False, max_length=2000,
+        label=_("Evidencias esperadas"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     responsible = forms.ModelMultipleChoiceField(
-        label=_("Dependencias responsables"), queryset=Office.objects.none(),
+        label=_("Dependencias responsables"),
+        queryset=Office.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Marque al menos una dependencia responsable.")},
     )
     responsible_note = forms.CharField(
-        label=_("Nota sobre los responsables"), required=False, max_length=200,
+        label=_("Nota sobre los responsables"),
+        required=False,
+        max_length=200,
     )
     quarters = forms.TypedMultipleChoiceField(
-        label=_("Trimestres en que se ejecuta"), coerce=int,
+        label=_("Trimestres en que se ejecuta"),
+        coerce=int,
         choices=[(n, label) for n, label in QUARTER_LABELS.items()],
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Marque al menos un trimestre.")},
@@ -144,7 +183,9 @@ class ActivityForm(forms.Form):
     status = forms.ChoiceField(label=_("Estado"), choices=ActivityStatus.choices)
     progress = forms.IntegerField(label=_("Avance (%)"), min_value=0, max_value=100, initial=0)
     progress_note = forms.CharField(
-        label=_("Nota de avance"), required=False, max_length=4000,
+        label=_("Nota de avance"),
+        required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -162,21 +203,28 @@ class ActivityForm(forms.Form):
         if data.get("progress_source") not in (None, ProgressSource.MANUAL) and not data.get(
             "target_quantity"
         ):
-            self.add_error("target_quantity", _(
-                "Para calcular el avance desde los registros, indique la cantidad de la meta."
-            ))
+            self.add_error(
+                "target_quantity",
+                _("Para calcular el avance desde los registros, indique la cantidad de la meta."),
+            )
         return data
 
     @staticmethod
     def initial_from(activity: Activity) -> dict:
         return {
-            "number": activity.number, "name": activity.name, "stage": activity.stage,
-            "target": activity.target, "target_quantity": activity.target_quantity,
-            "target_unit": activity.target_unit, "progress_source": activity.progress_source,
+            "number": activity.number,
+            "name": activity.name,
+            "stage": activity.stage,
+            "target": activity.target,
+            "target_quantity": activity.target_quantity,
+            "target_unit": activity.target_unit,
+            "progress_source": activity.progress_source,
             "evidence_expected": activity.evidence_expected,
             "responsible": list(activity.responsible.all()),
-            "responsible_note": activity.responsible_note, "quarters": activity.quarters,
-            "status": activity.status, "progress": activity.progress,
+            "responsible_note": activity.responsible_note,
+            "quarters": activity.quarters,
+            "status": activity.status,
+            "progress": activity.progress,
             "progress_note": activity.progress_note,
         }
 
@@ -185,7 +233,9 @@ class ActivityProgressForm(forms.Form):
     status = forms.ChoiceField(label=_("Estado"), choices=ActivityStatus.choices)
     progress = forms.IntegerField(label=_("Avance (%)"), min_value=0, max_value=100)
     progress_note = forms.CharField(
-        label=_("Nota de avance"), required=False, max_length=4000,
+        label=_("Nota de avance"),
+        required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Cuente en pocas palabras qué se hizo y qué falta."),
     )
@@ -193,19 +243,24 @@ class ActivityProgressForm(forms.Form):
 
 class EvidenceForm(forms.Form):
     date = forms.DateField(
-        label=_("Fecha"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Fecha"),
+        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Por ejemplo: 2023-04-20."),
     )
     office = forms.ModelChoiceField(
-        label=_("Dependencia que la aporta"), queryset=Office.objects.none(),
+        label=_("Dependencia que la aporta"),
+        queryset=Office.objects.none(),
         empty_label=None,
     )
     file = forms.FileField(
-        label=_("Archivo"), required=False,
+        label=_("Archivo"),
+        required=False,
         help_text=_("PDF, imagen, documento u hoja de cálculo; máximo 20 MB."),
     )
     url = forms.URLField(
-        label=_("O un enlace"), required=False, max_length=500,
+        label=_("O un enlace"),
+        required=False,
+        max_length=500,
         help_text=_("Por ejemplo, la dirección de la publicación en la página web."),
         assume_scheme="https",
     )
@@ -221,13 +276,17 @@ class EvidenceForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not self.errors and bool(data.get("file")) == bool(data.get("url")):
-            self.add_error("file", _("Adjunte un archivo o escriba un enlace (solo uno de los dos)."))
+            self.add_error(
+                "file", _("Adjunte un archivo o escriba un enlace (solo uno de los dos).")
+            )
         return data
 
 
 class CronogramaImportForm(forms.Form):
     file = forms.FileField(
         label=_("Archivo del cronograma (XLSX)"),
-        help_text=_("Use el formato que descarga con «Descargar cronograma». El cronograma quedará "
-                    "igual al archivo: las actividades que no estén en él se quitan."),
+        help_text=_(
+            "Use el formato que descarga con «Descargar cronograma». El cronograma quedará "
+            "igual al archivo: las actividades que no estén en él se quitan."
+        ),
     )

@@ -52,11 +52,13 @@ class Strategy(models.Model):
     )
     objective = models.TextField(_("objetivo de la estrategia"))
     report_purpose = models.TextField(
-        _("objetivo del informe de seguimiento"), blank=True,
+        _("objetivo del informe de seguimiento"),
+        blank=True,
         help_text=_("Qué busca informar a la ciudadanía el informe de seguimiento."),
     )
     is_published = models.BooleanField(
-        _("publicada"), default=False,
+        _("publicada"),
+        default=False,
         help_text=_("Solo las estrategias publicadas se ven en el sitio público."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -131,7 +133,11 @@ class TeamRole(models.Model):
     number = models.PositiveSmallIntegerField(_("orden"))
     name = models.CharField(_("dependencia o rol"), max_length=200)
     office = models.ForeignKey(
-        Office, verbose_name=_("dependencia"), null=True, blank=True, on_delete=models.SET_NULL,
+        Office,
+        verbose_name=_("dependencia"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     responsibilities = models.JSONField(_("responsabilidades"), default=list, blank=True)
@@ -154,7 +160,11 @@ class Activity(models.Model):
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="activities")
     number = models.PositiveSmallIntegerField(_("número"), validators=[MinValueValidator(1)])
     stage = models.ForeignKey(
-        Stage, verbose_name=_("etapa"), null=True, blank=True, on_delete=models.SET_NULL,
+        Stage,
+        verbose_name=_("etapa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="activities",
     )
     name = models.TextField(_("actividad"))
@@ -164,7 +174,9 @@ class Activity(models.Model):
     )
     target_unit = models.CharField(_("unidad de la meta"), max_length=80, blank=True)
     progress_source = models.CharField(
-        _("el avance se calcula con"), max_length=40, choices=ProgressSource.choices,
+        _("el avance se calcula con"),
+        max_length=40,
+        choices=ProgressSource.choices,
         default=ProgressSource.MANUAL,
     )
     evidence_expected = models.TextField(_("evidencias esperadas"), blank=True)
@@ -172,7 +184,9 @@ class Activity(models.Model):
         Office, verbose_name=_("dependencias responsables"), related_name="activities"
     )
     responsible_note = models.CharField(
-        _("nota sobre los responsables"), max_length=200, blank=True,
+        _("nota sobre los responsables"),
+        max_length=200,
+        blank=True,
         help_text=_("Por ejemplo: «Dependencias líderes de cada tema»."),
     )
     q1 = models.BooleanField(QUARTER_LABELS[1], default=False)
@@ -231,7 +245,11 @@ class Evidence(models.Model):
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="evidence")
     office = models.ForeignKey(
-        Office, verbose_name=_("dependencia"), null=True, blank=True, on_delete=models.SET_NULL,
+        Office,
+        verbose_name=_("dependencia"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     date = models.DateField(_("fecha"))
@@ -239,7 +257,11 @@ class Evidence(models.Model):
     file = models.FileField(_("archivo"), upload_to=evidence_upload_to, blank=True, max_length=300)
     url = models.URLField(_("enlace"), blank=True, max_length=500)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

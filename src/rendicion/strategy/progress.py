@@ -39,7 +39,9 @@ class ActivityProgress:
 
 def progress_counts(strategy: Strategy, sources: set[str]) -> dict[str, int]:
     """One count per linked source in use (a fixed number of queries, whatever the data)."""
-    return {source: _counters[source](strategy) for source in sorted(sources) if source in _counters}
+    return {
+        source: _counters[source](strategy) for source in sorted(sources) if source in _counters
+    }
 
 
 def activity_progress(

@@ -59,7 +59,9 @@ def activity_queryset(strategy: Strategy) -> QuerySet[Activity]:
 
 
 def strategy_detail(
-    *, strategy: Strategy, activities: QuerySet[Activity] | None = None,
+    *,
+    strategy: Strategy,
+    activities: QuerySet[Activity] | None = None,
     today: dt.date | None = None,
 ) -> StrategyDetail:
     """The whole strategy with each activity's progress, in a fixed number of queries."""
@@ -72,7 +74,8 @@ def strategy_detail(
         team_roles=list(strategy.team_roles.select_related("office").order_by("number")),
         activities=[
             ActivityRow(
-                activity, activity_progress(activity, counts=counts, year=strategy.year, today=today)
+                activity,
+                activity_progress(activity, counts=counts, year=strategy.year, today=today),
             )
             for activity in rows
         ],

@@ -26,8 +26,21 @@ from .models import (
 
 STRATEGY_FIELDS = ["year", "objective", "report_purpose", "is_published"]
 ACTIVITY_FIELDS = [
-    "number", "stage", "name", "target", "target_quantity", "target_unit", "progress_source",
-    "evidence_expected", "responsible_note", "q1", "q2", "q3", "q4", "status", "progress",
+    "number",
+    "stage",
+    "name",
+    "target",
+    "target_quantity",
+    "target_unit",
+    "progress_source",
+    "evidence_expected",
+    "responsible_note",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "status",
+    "progress",
     "progress_note",
 ]
 
@@ -76,11 +89,15 @@ def _activity_snapshot(activity: Activity) -> dict:
 def strategy_create(
     *, actor: User | None, entity: Entity, year: int, objective: str, report_purpose: str = ""
 ) -> Strategy:
-    strategy = Strategy(entity=entity, year=year, objective=objective, report_purpose=report_purpose)
+    strategy = Strategy(
+        entity=entity, year=year, objective=objective, report_purpose=report_purpose
+    )
     strategy.full_clean()
     strategy.save()
     audit_record(
-        actor=actor, action="strategy_create", target=strategy,
+        actor=actor,
+        action="strategy_create",
+        target=strategy,
         changes=changes_between({}, snapshot(strategy, STRATEGY_FIELDS)),
     )
     return strategy
@@ -116,7 +133,9 @@ def strategy_challenges_replace(
         Challenge(strategy=strategy, number=n, text=text) for n, text in enumerate(after, 1)
     )
     audit_record(
-        actor=actor, action="strategy_challenges_replace", target=strategy,
+        actor=actor,
+        action="strategy_challenges_replace",
+        target=strategy,
         changes={"challenges": [before, after]},
     )
 
@@ -151,7 +170,9 @@ def strategy_stages_replace(
     after = {d.number: [d.name.strip(), list(d.murc_stages), d.items] for d in stages}
     if before != after:
         audit_record(
-            actor=actor, action="strategy_stages_replace", target=strategy,
+            actor=actor,
+            action="strategy_stages_replace",
+            target=strategy,
             changes={"stages": [before, after]},
         )
 
@@ -165,8 +186,11 @@ def strategy_team_roles_replace(
         [r.name, r.responsibilities, r.office_id] for r in strategy.team_roles.order_by("number")
     ]
     after = [
-        [r.name.strip(), [x.strip() for x in r.responsibilities if x.strip()],
-         r.office.pk if r.office else None]
+        [
+            r.name.strip(),
+            [x.strip() for x in r.responsibilities if x.strip()],
+            r.office.pk if r.office else None,
+        ]
         for r in roles
     ]
     if before == after:
@@ -174,13 +198,18 @@ def strategy_team_roles_replace(
     strategy.team_roles.all().delete()
     TeamRole.objects.bulk_create(
         TeamRole(
-            strategy=strategy, number=n, name=data.name.strip(), office=data.office,
+            strategy=strategy,
+            number=n,
+            name=data.name.strip(),
+            office=data.office,
             responsibilities=after[n - 1][1],
         )
         for n, data in enumerate(roles, 1)
     )
     audit_record(
-        actor=actor, action="strategy_team_roles_replace", target=strategy,
+        actor=actor,
+        action="strategy_team_roles_replace",
+        target=strategy,
         changes={"team_roles": [[r[:2] for r in before], [r[:2] for r in after]]},
     )
 
@@ -209,7 +238,9 @@ def _activity_validate(activity: Activity, data: ActivityData) -> None:
     except ValidationError as error:
         errors.update(error.message_dict)
     if not data.responsible:
-        errors.setdefault("responsible", []).append(_("Indique al menos una dependencia responsable."))
+        errors.setdefault("responsible", []).append(
+            _("Indique al menos una dependencia responsable.")
+        )
     others = {o.entity_id for o in data.responsible} - {activity.strategy.entity_id}
     if others:
         errors.setdefault("responsible", []).append(_("La dependencia no pertenece a la entidad."))
@@ -225,7 +256,9 @@ def activity_create(*, actor: User | None, strategy: Strategy, data: ActivityDat
     activity.save()
     activity.responsible.set(data.responsible)
     audit_record(
-        actor=actor, action="activity_create", target=activity,
+        actor=actor,
+        action="activity_create",
+        target=activity,
         changes=changes_between({}, _activity_snapshot(activity)),
     )
     return activity
@@ -252,7 +285,9 @@ def activity_delete(*, actor: User | None, activity: Activity) -> None:
             % {"number": activity.number}
         )
     audit_record(
-        actor=actor, action="activity_delete", target=activity,
+        actor=actor,
+        action="activity_delete",
+        target=activity,
         changes=changes_between(_activity_snapshot(activity), {}),
     )
     activity.delete()
@@ -269,7 +304,9 @@ def activity_progress_update(
     activity.save(update_fields=["status", "progress", "progress_note", "updated_at"])
     changes = changes_between(before, snapshot(activity, ["status", "progress", "progress_note"]))
     if changes:
-        audit_record(actor=actor, action="activity_progress_update", target=activity, changes=changes)
+        audit_record(
+            actor=actor, action="activity_progress_update", target=activity, changes=changes
+        )
     return activity
 
 
@@ -290,7 +327,11 @@ def evidence_add(
     if file:
         upload_check(file, field="file")
     evidence = Evidence(
-        activity=activity, date=date, office=office, note=note.strip(), url=url.strip(),
+        activity=activity,
+        date=date,
+        office=office,
+        note=note.strip(),
+        url=url.strip(),
         added_by=actor if actor and actor.is_authenticated else None,
     )
     if file:
@@ -298,7 +339,9 @@ def evidence_add(
     evidence.full_clean()
     evidence.save()
     audit_record(
-        actor=actor, action="evidence_add", target=evidence,
+        actor=actor,
+        action="evidence_add",
+        target=evidence,
         changes={"activity": [None, str(activity)], "evidence": [None, str(evidence)]},
     )
     return evidence
@@ -307,7 +350,9 @@ def evidence_add(
 @transaction.atomic
 def evidence_delete(*, actor: User | None, evidence: Evidence) -> None:
     audit_record(
-        actor=actor, action="evidence_delete", target=evidence,
+        actor=actor,
+        action="evidence_delete",
+        target=evidence,
         changes={"evidence": [str(evidence), None]},
     )
     stored = evidence.file.name if evidence.file else ""
@@ -325,7 +370,10 @@ def strategy_copy(*, actor: User | None, strategy: Strategy, year: int) -> Strat
             {"year": _("Ya existe una estrategia para la vigencia %(year)s.") % {"year": year}}
         )
     copy = strategy_create(
-        actor=actor, entity=strategy.entity, year=year, objective=strategy.objective,
+        actor=actor,
+        entity=strategy.entity,
+        year=year,
+        objective=strategy.objective,
         report_purpose=strategy.report_purpose,
     )
     strategy_challenges_replace(
@@ -333,12 +381,14 @@ def strategy_copy(*, actor: User | None, strategy: Strategy, year: int) -> Strat
     )
     old_stages = list(strategy.stages.order_by("number"))
     strategy_stages_replace(
-        actor=actor, strategy=copy,
+        actor=actor,
+        strategy=copy,
         stages=[StageData(s.number, s.name, s.murc_stages, s.items) for s in old_stages],
     )
     new_stages = {s.number: s for s in copy.stages.all()}
     strategy_team_roles_replace(
-        actor=actor, strategy=copy,
+        actor=actor,
+        strategy=copy,
         roles=[
             TeamRoleData(r.name, r.responsibilities, r.office)
             for r in strategy.team_roles.order_by("number")
@@ -347,19 +397,26 @@ def strategy_copy(*, actor: User | None, strategy: Strategy, year: int) -> Strat
     activities = strategy.activities.select_related("stage").prefetch_related("responsible")
     for activity in activities.order_by("number"):
         activity_create(
-            actor=actor, strategy=copy,
+            actor=actor,
+            strategy=copy,
             data=ActivityData(
-                number=activity.number, name=activity.name, target=activity.target,
+                number=activity.number,
+                name=activity.name,
+                target=activity.target,
                 stage=new_stages.get(activity.stage.number) if activity.stage else None,
-                target_quantity=activity.target_quantity, target_unit=activity.target_unit,
+                target_quantity=activity.target_quantity,
+                target_unit=activity.target_unit,
                 progress_source=activity.progress_source,
                 evidence_expected=activity.evidence_expected,
                 responsible=list(activity.responsible.all()),
-                responsible_note=activity.responsible_note, quarters=activity.quarters,
+                responsible_note=activity.responsible_note,
+                quarters=activity.quarters,
             ),
         )
     audit_record(
-        actor=actor, action="strategy_copy", target=copy,
+        actor=actor,
+        action="strategy_copy",
+        target=copy,
         changes={"copied_from": [None, strategy.year]},
     )
     return copy
@@ -381,7 +438,9 @@ class CronogramaImportResult:
 
 
 @transaction.atomic
-def cronograma_import(*, actor: User | None, strategy: Strategy, data: bytes) -> CronogramaImportResult:
+def cronograma_import(
+    *, actor: User | None, strategy: Strategy, data: bytes
+) -> CronogramaImportResult:
     """The cronograma becomes what the file says, or nothing changes at all.
 
     Activities are matched by number; those not in the file are removed, unless they have
@@ -395,7 +454,9 @@ def cronograma_import(*, actor: User | None, strategy: Strategy, data: bytes) ->
     for stage in strategy.stages.all():
         stages[normalise_words(stage.name)] = stage.pk
         stages[str(stage.number)] = stage.pk
-    offices = {normalise_words(o.name): o.pk for o in strategy.entity.offices.filter(is_active=True)}
+    offices = {
+        normalise_words(o.name): o.pk for o in strategy.entity.offices.filter(is_active=True)
+    }
     try:
         rows, errors = cronograma_xlsx_read(data, stages=stages, offices=offices)
     except CronogramaFileError as error:
@@ -404,11 +465,17 @@ def cronograma_import(*, actor: User | None, strategy: Strategy, data: bytes) ->
     wanted = {row.number for row in rows}
     for number, activity in sorted(existing.items()):
         if number not in wanted and activity.evidence.exists():
-            errors.append(CellError(
-                0, _("No."),
-                _("La actividad %(number)s no está en el archivo pero tiene evidencias; "
-                  "inclúyala o quite sus evidencias antes de importar.") % {"number": number},
-            ))
+            errors.append(
+                CellError(
+                    0,
+                    _("No."),
+                    _(
+                        "La actividad %(number)s no está en el archivo pero tiene evidencias; "
+                        "inclúyala o quite sus evidencias antes de importar."
+                    )
+                    % {"number": number},
+                )
+            )
     if errors:
         raise CronogramaImportError(errors)
 
@@ -422,13 +489,20 @@ def cronograma_import(*, actor: User | None, strategy: Strategy, data: bytes) ->
     model_errors = []
     for row in rows:
         data_row = ActivityData(
-            number=row.number, name=row.name, target=row.target,
+            number=row.number,
+            name=row.name,
+            target=row.target,
             stage=stage_by_pk.get(row.stage_key) if row.stage_key else None,
-            target_quantity=row.target_quantity, target_unit=row.target_unit,
-            progress_source=row.progress_source, evidence_expected=row.evidence_expected,
+            target_quantity=row.target_quantity,
+            target_unit=row.target_unit,
+            progress_source=row.progress_source,
+            evidence_expected=row.evidence_expected,
             responsible=[office_by_pk[key] for key in row.responsible_keys],
-            responsible_note=row.responsible_note, quarters=row.quarters, status=row.status,
-            progress=row.progress, progress_note=row.progress_note,
+            responsible_note=row.responsible_note,
+            quarters=row.quarters,
+            status=row.status,
+            progress=row.progress,
+            progress_note=row.progress_note,
         )
         try:
             if row.number in existing:
@@ -444,8 +518,14 @@ def cronograma_import(*, actor: User | None, strategy: Strategy, data: bytes) ->
     if model_errors:
         raise CronogramaImportError(model_errors)
     audit_record(
-        actor=actor, action="cronograma_import", target=strategy,
-        changes={"created": [None, created], "updated": [None, updated], "removed": [None, removed]},
+        actor=actor,
+        action="cronograma_import",
+        target=strategy,
+        changes={
+            "created": [None, created],
+            "updated": [None, updated],
+            "removed": [None, removed],
+        },
     )
     return CronogramaImportResult(created=created, updated=updated, removed=removed)
 

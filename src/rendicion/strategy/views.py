@@ -81,10 +81,14 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     if not permissions.can_view_staff_strategy(request.user):
         raise PermissionDenied
     entity = entity_current()
-    return render(request, "strategy/staff_home.html", {
-        "years": selectors.strategy_years(entity=entity, published_only=False),
-        "can_edit": permissions.can_edit_strategy(request.user),
-    })
+    return render(
+        request,
+        "strategy/staff_home.html",
+        {
+            "years": selectors.strategy_years(entity=entity, published_only=False),
+            "can_edit": permissions.can_edit_strategy(request.user),
+        },
+    )
 
 
 @login_required
@@ -100,7 +104,10 @@ def strategy_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             strategy = services.strategy_create(
-                actor=request.user, entity=entity, year=data["year"], objective=data["objective"],
+                actor=request.user,
+                entity=entity,
+                year=data["year"],
+                objective=data["objective"],
                 report_purpose=data["report_purpose"],
             )
         except ValidationError as error:
@@ -111,7 +118,9 @@ def strategy_create(request: HttpRequest) -> HttpResponse:
             )
             if data["is_published"]:
                 services.strategy_update(actor=request.user, strategy=strategy, is_published=True)
-            messages.success(request, _("La estrategia %(year)s quedó creada.") % {"year": strategy.year})
+            messages.success(
+                request, _("La estrategia %(year)s quedó creada.") % {"year": strategy.year}
+            )
             return redirect("strategy:staff_detail", year=strategy.year)
     return render(request, "strategy/strategy_form.html", {"form": form, "creating": True})
 
@@ -121,26 +130,36 @@ def staff_detail(request: HttpRequest, year: int) -> HttpResponse:
     strategy = _staff_strategy(request, year)
     activities = selectors.activity_list_for_user(user=request.user, strategy=strategy)
     detail = selectors.strategy_detail(strategy=strategy, activities=activities)
-    return render(request, "strategy/staff_detail.html", {
-        "detail": detail,
-        "can_edit": permissions.can_edit_strategy(request.user),
-    })
+    return render(
+        request,
+        "strategy/staff_detail.html",
+        {
+            "detail": detail,
+            "can_edit": permissions.can_edit_strategy(request.user),
+        },
+    )
 
 
 @login_required
 def strategy_edit(request: HttpRequest, year: int) -> HttpResponse:
     strategy = _editable_strategy(request, year)
     initial = {
-        "objective": strategy.objective, "report_purpose": strategy.report_purpose,
+        "objective": strategy.objective,
+        "report_purpose": strategy.report_purpose,
         "is_published": strategy.is_published,
-        "challenges": "\n".join(strategy.challenges.order_by("number").values_list("text", flat=True)),
+        "challenges": "\n".join(
+            strategy.challenges.order_by("number").values_list("text", flat=True)
+        ),
     }
     form = StrategyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.strategy_update(
-            actor=request.user, strategy=strategy, objective=data["objective"],
-            report_purpose=data["report_purpose"], is_published=data["is_published"],
+            actor=request.user,
+            strategy=strategy,
+            objective=data["objective"],
+            report_purpose=data["report_purpose"],
+            is_published=data["is_published"],
         )
         services.strategy_challenges_replace(
             actor=request.user, strategy=strategy, texts=data["challenges"]
@@ -154,7 +173,12 @@ def strategy_edit(request: HttpRequest, year: int) -> HttpResponse:
 def strategy_stages_edit(request: HttpRequest, year: int) -> HttpResponse:
     strategy = _editable_strategy(request, year)
     initial = [
-        {"number": s.number, "name": s.name, "murc_stages": s.murc_stages, "items": "\n".join(s.items)}
+        {
+            "number": s.number,
+            "name": s.name,
+            "murc_stages": s.murc_stages,
+            "items": "\n".join(s.items),
+        }
         for s in strategy.stages.order_by("number")
     ]
     formset = StageFormSet(request.POST or None, initial=initial, prefix="etapas")
@@ -209,8 +233,11 @@ def strategy_copy(request: HttpRequest, year: int) -> HttpResponse:
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
-            messages.success(request, _("Se creó la estrategia %(year)s a partir de la %(old)s.")
-                             % {"year": copy.year, "old": strategy.year})
+            messages.success(
+                request,
+                _("Se creó la estrategia %(year)s a partir de la %(old)s.")
+                % {"year": copy.year, "old": strategy.year},
+            )
             return redirect("strategy:staff_detail", year=copy.year)
     return render(request, "strategy/copy_form.html", {"form": form, "strategy": strategy})
 
@@ -242,24 +269,42 @@ def cronograma_import(request: HttpRequest, year: int) -> HttpResponse:
         except services.CronogramaImportError as error:
             file_errors = error.errors
         else:
-            messages.success(request, _(
-                "Cronograma importado: %(created)s actividades nuevas, %(updated)s actualizadas y "
-                "%(removed)s quitadas."
-            ) % {"created": result.created, "updated": result.updated, "removed": result.removed})
+            messages.success(
+                request,
+                _(
+                    "Cronograma importado: %(created)s actividades nuevas, %(updated)s actualizadas y "
+                    "%(removed)s quitadas."
+                )
+                % {"created": result.created, "updated": result.updated, "removed": result.removed},
+            )
             return redirect("strategy:staff_detail", year=strategy.year)
-    return render(request, "strategy/cronograma_import.html", {
-        "form": form, "strategy": strategy, "file_errors": file_errors,
-    })
+    return render(
+        request,
+        "strategy/cronograma_import.html",
+        {
+            "form": form,
+            "strategy": strategy,
+            "file_errors": file_errors,
+        },
+    )
 
 
 def _activity_form_data(form: ActivityForm) -> services.ActivityData:
     d = form.cleaned_data
     return services.ActivityData(
-        number=d["number"], name=d["name"], target=d["target"], stage=d["stage"],
-        target_quantity=d["target_quantity"], target_unit=d["target_unit"],
-        progress_source=d["progress_source"], evidence_expected=d["evidence_expected"],
-        responsible=list(d["responsible"]), responsible_note=d["responsible_note"],
-        quarters=d["quarters"], status=d["status"], progress=d["progress"],
+        number=d["number"],
+        name=d["name"],
+        target=d["target"],
+        stage=d["stage"],
+        target_quantity=d["target_quantity"],
+        target_unit=d["target_unit"],
+        progress_source=d["progress_source"],
+        evidence_expected=d["evidence_expected"],
+        responsible=list(d["responsible"]),
+        responsible_note=d["responsible_note"],
+        quarters=d["quarters"],
+        status=d["status"],
+        progress=d["progress"],
         progress_note=d["progress_note"],
     )
 
@@ -267,10 +312,14 @@ def _activity_form_data(form: ActivityForm) -> services.ActivityData:
 @login_required
 def activity_create(request: HttpRequest, year: int) -> HttpResponse:
     strategy = _editable_strategy(request, year)
-    next_number = (strategy.activities.order_by("-number").values_list("number", flat=True)
-                   .first() or 0) + 1
-    form = ActivityForm(request.POST or None, strategy=strategy,
-                        initial={"number": next_number, "progress_source": ProgressSource.MANUAL})
+    next_number = (
+        strategy.activities.order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
+    form = ActivityForm(
+        request.POST or None,
+        strategy=strategy,
+        initial={"number": next_number, "progress_source": ProgressSource.MANUAL},
+    )
     if request.method == "POST" and form.is_valid():
         if strategy.activities.filter(number=form.cleaned_data["number"]).exists():
             form.add_error("number", _("Ya hay una actividad con ese número."))
@@ -293,8 +342,9 @@ def activity_edit(request: HttpRequest, year: int, number: int) -> HttpResponse:
     if not permissions.can_edit_strategy(request.user):
         raise PermissionDenied
     strategy = activity.strategy
-    form = ActivityForm(request.POST or None, strategy=strategy,
-                        initial=ActivityForm.initial_from(activity))
+    form = ActivityForm(
+        request.POST or None, strategy=strategy, initial=ActivityForm.initial_from(activity)
+    )
     if request.method == "POST" and form.is_valid():
         new_number = form.cleaned_data["number"]
         if new_number != activity.number and strategy.activities.filter(number=new_number).exists():
@@ -309,9 +359,15 @@ def activity_edit(request: HttpRequest, year: int, number: int) -> HttpResponse:
             else:
                 messages.success(request, _("Los cambios quedaron guardados."))
                 return redirect("strategy:activity_detail", year=year, number=activity.number)
-    return render(request, "strategy/activity_form.html", {
-        "form": form, "strategy": strategy, "activity": activity,
-    })
+    return render(
+        request,
+        "strategy/activity_form.html",
+        {
+            "form": form,
+            "strategy": strategy,
+            "activity": activity,
+        },
+    )
 
 
 @login_required
@@ -345,8 +401,11 @@ def activity_detail(request: HttpRequest, year: int, number: int) -> HttpRespons
     )
     row = detail.activities[0]
     progress_form = ActivityProgressForm(
-        initial={"status": activity.status, "progress": activity.progress,
-                 "progress_note": activity.progress_note}
+        initial={
+            "status": activity.status,
+            "progress": activity.progress,
+            "progress_note": activity.progress_note,
+        }
     )
     evidence_form = EvidenceForm(offices=_evidence_offices(request, activity))
     if request.method == "POST":
@@ -360,8 +419,12 @@ def activity_detail(request: HttpRequest, year: int, number: int) -> HttpRespons
                 data = evidence_form.cleaned_data
                 try:
                     services.evidence_add(
-                        actor=request.user, activity=activity, date=data["date"],
-                        office=data["office"], note=data["note"], file=data["file"],
+                        actor=request.user,
+                        activity=activity,
+                        date=data["date"],
+                        office=data["office"],
+                        note=data["note"],
+                        file=data["file"],
                         url=data["url"],
                     )
                 except ValidationError as error:
@@ -374,17 +437,28 @@ def activity_detail(request: HttpRequest, year: int, number: int) -> HttpRespons
             if progress_form.is_valid():
                 data = progress_form.cleaned_data
                 services.activity_progress_update(
-                    actor=request.user, activity=activity, status=data["status"],
-                    progress=data["progress"], note=data["progress_note"],
+                    actor=request.user,
+                    activity=activity,
+                    status=data["status"],
+                    progress=data["progress"],
+                    note=data["progress_note"],
                 )
                 messages.success(request, _("El avance quedó guardado."))
                 return redirect("strategy:activity_detail", year=year, number=number)
-    return render(request, "strategy/activity_detail.html", {
-        "activity": activity, "row": row, "strategy": strategy,
-        "evidence": selectors.evidence_list(activity=activity),
-        "can_update": can_update, "can_edit": permissions.can_edit_strategy(request.user),
-        "progress_form": progress_form, "evidence_form": evidence_form,
-    })
+    return render(
+        request,
+        "strategy/activity_detail.html",
+        {
+            "activity": activity,
+            "row": row,
+            "strategy": strategy,
+            "evidence": selectors.evidence_list(activity=activity),
+            "can_update": can_update,
+            "can_edit": permissions.can_edit_strategy(request.user),
+            "progress_form": progress_form,
+            "evidence_form": evidence_form,
+        },
+    )
 
 
 @login_required

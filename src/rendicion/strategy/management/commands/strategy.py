@@ -13,7 +13,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("year", type=int, help="Vigencia, por ejemplo 2023.")
         parser.add_argument("--json", action="store_true", help="Salida en JSON.")
-        parser.add_argument("--output", help="Escribe en este archivo en vez de la salida estándar.")
+        parser.add_argument(
+            "--output", help="Escribe en este archivo en vez de la salida estándar."
+        )
 
     def handle(self, *args, year: int, json: bool, output: str | None, **options) -> None:
         try:
@@ -34,8 +36,13 @@ def _as_json(data: dict) -> str:
 
 
 def _as_text(data: dict) -> str:
-    lines = [f"Estrategia de rendición de cuentas {data['year']} — {data['entity']}", "",
-             f"Objetivo: {data['objective']}", "", "Retos:"]
+    lines = [
+        f"Estrategia de rendición de cuentas {data['year']} — {data['entity']}",
+        "",
+        f"Objetivo: {data['objective']}",
+        "",
+        "Retos:",
+    ]
     lines += [f"  {n}. {text}" for n, text in enumerate(data["challenges"], 1)]
     lines += ["", "Cronograma:"]
     for activity in data["activities"]:
