@@ -53,7 +53,7 @@ format: setup
 
 ## bench: performance figures as one JSON object
 bench: setup
-	$(BIN)/python bench/run.py
+	@$(BIN)/python bench/run.py
 
 ## lock: re-pin the dependencies after editing requirements/*.in
 lock: setup

@@ -18,8 +18,10 @@ PHONE = {"width": 360, "height": 740}
 
 
 def _chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which(
-        "chromium-browser"
+    return (
+        os.environ.get("CHROMIUM_PATH")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
     )
 
 
@@ -43,9 +45,14 @@ def browser():
             executable_path=path,
             headless=True,
             args=[
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
             ],
         )
         yield browser
@@ -73,7 +80,10 @@ def page(context):
 @pytest.fixture
 def phone_page(browser):
     context = browser.new_context(
-        locale="es-CO", timezone_id="America/Bogota", viewport=PHONE, is_mobile=True,
+        locale="es-CO",
+        timezone_id="America/Bogota",
+        viewport=PHONE,
+        is_mobile=True,
         has_touch=True,
     )
     page = context.new_page()
@@ -90,8 +100,11 @@ def axe_check():
 
     def check(page) -> None:
         results = axe.run(
-            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                           "resultTypes": ["violations"]},
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                "resultTypes": ["violations"],
+            },
         )
         violations = results.response["violations"]
         summary = [

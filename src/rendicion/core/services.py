@@ -14,7 +14,9 @@ def _plain(value: Any) -> Any:
     """A JSON-safe rendering of a field value for the audit trail."""
     if isinstance(value, models.Model):
         return str(value)
-    if isinstance(value, dt.date | dt.datetime | decimal.Decimal):
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date | dt.datetime | dt.time | decimal.Decimal):
         return str(value)
     if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
         return value.name or ""

@@ -244,7 +244,7 @@ class ActivityProgressForm(forms.Form):
 class EvidenceForm(forms.Form):
     date = forms.DateField(
         label=_("Fecha"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text=_("Por ejemplo: 2023-04-20."),
     )
     office = forms.ModelChoiceField(

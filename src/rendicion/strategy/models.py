@@ -278,3 +278,7 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.url or self.file.name
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""

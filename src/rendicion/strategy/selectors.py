@@ -21,6 +21,11 @@ class ActivityRow:
     def responsible_names(self) -> list[str]:
         return [office.name for office in self.activity.responsible.all()]
 
+    @property
+    def quarter_marks(self) -> list[tuple[int, bool]]:
+        planned = self.activity.quarters
+        return [(quarter, quarter in planned) for quarter in (1, 2, 3, 4)]
+
 
 @dataclass
 class StrategyDetail:
