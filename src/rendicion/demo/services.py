@@ -6,10 +6,15 @@ from django.db import transaction
 
 from rendicion.core import services as core_services
 from rendicion.core.models import Entity, Office, User
+from rendicion.participation.services import attendance_import
+from rendicion.spaces import services as space_services
+from rendicion.spaces.models import Space, SpaceStatus
 from rendicion.strategy import services as strategy_services
 from rendicion.strategy.models import Strategy
 
 from . import seed_2023 as seed
+from . import spaces_2023
+from .attendees import demo_attendance_files
 
 
 @dataclass
@@ -99,6 +104,71 @@ def _users(offices: dict[str, Office]) -> list[tuple[str, str, str]]:
     return logins
 
 
+def _spaces(strategy: Strategy, offices: dict[str, Office]) -> list[Space]:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    spaces = []
+    files = demo_attendance_files()
+    for item in spaces_2023.SPACES:
+        dialogue = item["kind"] == "dialogue"
+        venue = item.get("venue", ("", "", ""))
+        data = space_services.SpaceData(
+            kind=item["kind"],
+            title=item["title"],
+            slug=item["slug"],
+            starts_at=timezone.make_aware(
+                dt.datetime.strptime(item["starts_at"], "%Y-%m-%d %H:%M")
+            ),
+            modality=item["modality"],
+            topics=item["topics"],
+            purpose=item.get("purpose", spaces_2023.DIALOGUE_PURPOSE if dialogue else ""),
+            methodology=spaces_2023.DIALOGUE_METHODOLOGY if dialogue else "",
+            structure=spaces_2023.DIALOGUE_STRUCTURE if dialogue else [],
+            duration_minutes=item.get("duration_minutes", 90),
+            venue_name=venue[0],
+            venue_address=venue[1],
+            venue_locality=venue[2],
+            reports_on_year=item.get("reports_on_year"),
+            status=SpaceStatus.HELD,
+            organisers=[offices[name] for name in item["organisers"]],
+        )
+        space = Space.objects.filter(slug=item["slug"]).first()
+        if space is None:
+            space = space_services.space_create(actor=None, strategy=strategy, data=data)
+        else:
+            space_services.space_update(actor=None, space=space, data=data)
+        space_services.space_channels_replace(
+            actor=None,
+            space=space,
+            channels=[space_services.ChannelData(*c) for c in item.get("channels", [])],
+        )
+        space_services.space_agenda_replace(
+            actor=None,
+            space=space,
+            items=[
+                space_services.AgendaItemData(
+                    title, dt.datetime.strptime(time, "%H:%M").time(), speaker
+                )
+                for time, title, speaker in item.get("agenda", [])
+            ],
+        )
+        existing = set(space.pieces.values_list("title", flat=True))
+        for title, channel, date in item.get("pieces", []):
+            if title not in existing:
+                space_services.communication_piece_add(
+                    actor=None,
+                    space=space,
+                    title=title,
+                    channel=channel,
+                    date=dt.date.fromisoformat(date),
+                )
+        attendance_import(space=space, data=files[space.slug], filename=f"{space.slug}.csv")
+        spaces.append(space)
+    return spaces
+
+
 @transaction.atomic
 def demo_load() -> DemoResult:
     entity = _entity()
@@ -107,5 +177,6 @@ def demo_load() -> DemoResult:
         for name in seed.OFFICES
     }
     strategy = _strategy(entity, offices)
+    _spaces(strategy, offices)
     logins = _users(offices)
     return DemoResult(entity=entity, strategy=strategy, logins=logins)

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "axes",
     "rendicion.core",
     "rendicion.strategy",
+    "rendicion.spaces",
+    "rendicion.participation",
     "rendicion.demo",
 ]
 

@@ -1,0 +1,232 @@
+"""The canonical rules of DESIGN.md section 2 for people's data: one source of truth.
+
+Pure functions (no database): sex and age groups, same-person keys, typed-value matching.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rendicion.core.text import normalise, normalise_words
+
+
+class Sex(models.TextChoices):
+    """DANE categories."""
+
+    MUJER = "mujer", _("Mujer")
+    HOMBRE = "hombre", _("Hombre")
+    INTERSEXUAL = "intersexual", _("Intersexual")
+    NO_RESPONDE = "no_responde", _("No responde")
+
+
+class AgeGroup(models.TextChoices):
+    NNA = "nna", _("Niñas, niños y adolescentes (menos de 14 años)")
+    JOVEN = "joven", _("Jóvenes (14 a 28 años)")
+    ADULTO = "adulto", _("Adultos (29 a 59 años)")
+    PERSONA_MAYOR = "persona_mayor", _("Personas mayores (60 años o más)")
+    NO_RESPONDE = "no_responde", _("No responde")
+
+
+# Inclusive bounds of each group, in years (Ley 1622 de 2013; Ley 1251 de 2008).
+AGE_BOUNDS = {
+    AgeGroup.NNA: (0, 13),
+    AgeGroup.JOVEN: (14, 28),
+    AgeGroup.ADULTO: (29, 59),
+    AgeGroup.PERSONA_MAYOR: (60, 200),
+}
+MAX_AGE = 120
+
+
+def age_group_for_age(age: int | None) -> str:
+    if age is None:
+        return AgeGroup.NO_RESPONDE
+    for group, (low, high) in AGE_BOUNDS.items():
+        if low <= age <= high:
+            return group
+    return AgeGroup.NO_RESPONDE
+
+
+def age_on(birth_date: dt.date, on: dt.date) -> int:
+    return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+
+
+def age_group_for_range(low: int, high: int | None) -> str | None:
+    """The group that contains the whole range, or None when it straddles two groups."""
+    high = 200 if high is None else high
+    for group, (group_low, group_high) in AGE_BOUNDS.items():
+        if group_low <= low and high <= group_high:
+            return group
+    return None
+
+
+_SEX_VALUES = {
+    "mujer": Sex.MUJER,
+    "femenino": Sex.MUJER,
+    "f": Sex.MUJER,
+    "hombre": Sex.HOMBRE,
+    "masculino": Sex.HOMBRE,
+    "m": Sex.HOMBRE,
+    "intersexual": Sex.INTERSEXUAL,
+    "": Sex.NO_RESPONDE,
+    "prefiero no responder": Sex.NO_RESPONDE,
+    "ns/nr": Sex.NO_RESPONDE,
+    "ns": Sex.NO_RESPONDE,
+    "nr": Sex.NO_RESPONDE,
+    "no responde": Sex.NO_RESPONDE,
+}
+
+
+def sex_from_text(value: object) -> tuple[str, bool]:
+    """(code, known): an unknown value counts as no_responde and the caller warns."""
+    key = normalise(value)
+    if key in _SEX_VALUES:
+        return _SEX_VALUES[key], True
+    return Sex.NO_RESPONDE, False
+
+
+_CONSENT_YES = {"si", "acepto", "autorizo", "x", "1", "true"}
+
+
+def consent_from_text(value: object) -> bool:
+    text = normalise(value)
+    if text.endswith(".0") and text[:-2].isdigit():  # a numeric spreadsheet cell: 1.0
+        text = text[:-2]
+    return text in _CONSENT_YES
+
+
+_AGE_WORDS = {
+    "joven": AgeGroup.JOVEN,
+    "jovenes": AgeGroup.JOVEN,
+    "adulto": AgeGroup.ADULTO,
+    "adulta": AgeGroup.ADULTO,
+    "adultos": AgeGroup.ADULTO,
+    "adulto mayor": AgeGroup.PERSONA_MAYOR,
+    "adulta mayor": AgeGroup.PERSONA_MAYOR,
+    "adultos mayores": AgeGroup.PERSONA_MAYOR,
+    "persona mayor": AgeGroup.PERSONA_MAYOR,
+    "personas mayores": AgeGroup.PERSONA_MAYOR,
+}
+_NO_ANSWER = {"", "prefiero no responder", "ns/nr", "ns", "nr", "no responde"}
+_NUMBER = re.compile(r"^(\d{1,3})(?:\s*anos?)?$")
+_RANGE = re.compile(
+    r"^(?:de\s+)?(\d{1,3})\s*(?:anos)?\s*(?:a|-|–|al|y|hasta)\s*(\d{1,3})(?:\s*anos?)?$"
+)
+_OPEN_RANGE = re.compile(
+    r"^(?:de\s+)?(\d{1,3})\s*(?:anos)?\s*(?:\+|o mas|y mas|en adelante)(?:\s*anos)?$"
+)
+_BELOW = re.compile(r"^(?:menos de|menor de|menores de)\s*(\d{1,3})(?:\s*anos?)?$")
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class AgeReading:
+    group: str
+    age: int | None = None
+    warning: str = ""
+
+
+def parse_birth_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "").strip()
+    if " " in text:  # "1990-05-01 00:00:00" from a spreadsheet
+        text = text.split(" ", 1)[0]
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def age_from_value(value: object, *, on: dt.date, is_birth_date: bool = False) -> AgeReading:
+    """Reads an age typed by people: a number, "N años", a birth date, a range or a word."""
+    birth = (
+        parse_birth_date(value) if (is_birth_date or not isinstance(value, int | float)) else None
+    )
+    if birth is not None:
+        age = age_on(birth, on)
+        if not 0 <= age <= MAX_AGE:
+            return AgeReading(AgeGroup.NO_RESPONDE, None, _("la fecha de nacimiento no es posible"))
+        return AgeReading(age_group_for_age(age), age)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        if 0 <= value <= MAX_AGE:
+            return AgeReading(age_group_for_age(value), value)
+        return AgeReading(AgeGroup.NO_RESPONDE, None, _("la edad no es posible"))
+    text = normalise(value)
+    if text in _NO_ANSWER:
+        return AgeReading(AgeGroup.NO_RESPONDE)
+    if text in _AGE_WORDS:
+        return AgeReading(_AGE_WORDS[text])
+    for code in AgeGroup.values:
+        if text == code:
+            return AgeReading(code)
+    match = _NUMBER.match(text)
+    if match:
+        age = int(match.group(1))
+        if age <= MAX_AGE:
+            return AgeReading(age_group_for_age(age), age)
+        return AgeReading(AgeGroup.NO_RESPONDE, None, _("la edad no es posible"))
+    low = high = None
+    if match := _RANGE.match(text):
+        low, high = int(match.group(1)), int(match.group(2))
+    elif match := _OPEN_RANGE.match(text):
+        low, high = int(match.group(1)), None
+    elif match := _BELOW.match(text):
+        low, high = 0, int(match.group(1)) - 1
+    if low is not None:
+        group = age_group_for_range(low, high)
+        if group is None:
+            return AgeReading(
+                AgeGroup.NO_RESPONDE,
+                None,
+                _("el rango «%(value)s» abarca dos grupos de edad") % {"value": value},
+            )
+        return AgeReading(group)
+    return AgeReading(
+        AgeGroup.NO_RESPONDE, None, _("no se reconoce la edad «%(value)s»") % {"value": value}
+    )
+
+
+_DIGITS = re.compile(r"\D+")
+_email_validator = EmailValidator()
+
+
+def document_digits(value: object) -> str:
+    text = str(value or "").strip()
+    if text.endswith(".0") and text[:-2].isdigit():  # a numeric spreadsheet cell
+        text = text[:-2]
+    return _DIGITS.sub("", text)
+
+
+def email_clean(value: object) -> tuple[str, bool]:
+    """(e-mail, valid): trimmed and lower-cased; invalid when Django's EmailValidator says so."""
+    email = str(value or "").strip().lower()
+    if not email:
+        return "", True
+    try:
+        _email_validator(email)
+    except ValidationError:
+        return "", False
+    return email, True
+
+
+def name_key(value: object) -> str:
+    """Names compare equal after removing accents, case, punctuation and extra spaces."""
+    return normalise_words(value)
+
+
+def percent(count: int, total: int) -> int:
+    """Share of total, rounded half-up to a whole number (0 when there is no total)."""
+    if total <= 0:
+        return 0
+    return (count * 200 + total) // (2 * total)

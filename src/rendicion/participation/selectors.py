@@ -1,0 +1,143 @@
+"""Reads of attendances and evaluations. Aggregates are computed by the database."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, Q, QuerySet
+
+from rendicion.spaces.models import Space
+
+from .models import Answer3, Attendance, Evaluation
+from .rules import AgeGroup, Sex, percent
+
+
+@dataclass
+class Share:
+    code: str
+    label: str
+    count: int
+    pct: int
+
+
+@dataclass
+class ParticipationStats:
+    attendances: int
+    by_sex: dict[str, int]
+    by_age_group: dict[str, int]
+
+    def shares(self, counts: dict[str, int], choices) -> list[Share]:
+        return [
+            Share(code, str(label), counts[code], percent(counts[code], self.attendances))
+            for code, label in choices.choices
+        ]
+
+    @property
+    def sex_shares(self) -> list[Share]:
+        return self.shares(self.by_sex, Sex)
+
+    @property
+    def age_shares(self) -> list[Share]:
+        return self.shares(self.by_age_group, AgeGroup)
+
+    def as_json(self) -> dict:
+        """The contract of `rendicion participation_stats --json`; pct_* keys are additions."""
+        return {
+            "attendances": self.attendances,
+            "by_sex": self.by_sex,
+            "by_age_group": self.by_age_group,
+            "pct_by_sex": {s.code: s.pct for s in self.sex_shares},
+            "pct_by_age_group": {s.code: s.pct for s in self.age_shares},
+        }
+
+
+def attendances_of(spaces: QuerySet[Space]) -> QuerySet[Attendance]:
+    return Attendance.objects.filter(space__in=spaces.values("pk"))
+
+
+def participation_stats(*, spaces: QuerySet[Space]) -> ParticipationStats:
+    """Counts by sex and age group in one aggregate query."""
+    aggregates = {"total": Count("pk")}
+    aggregates |= {f"sex_{code}": Count("pk", filter=Q(sex=code)) for code in Sex.values}
+    aggregates |= {f"age_{code}": Count("pk", filter=Q(age_group=code)) for code in AgeGroup.values}
+    row = attendances_of(spaces).aggregate(**aggregates)
+    return ParticipationStats(
+        attendances=row["total"],
+        by_sex={code: row[f"sex_{code}"] for code in Sex.values},
+        by_age_group={code: row[f"age_{code}"] for code in AgeGroup.values},
+    )
+
+
+@dataclass
+class Breakdown:
+    title: str
+    rows: list[Share] = field(default_factory=list)
+
+
+def participation_breakdown(
+    *, spaces: QuerySet[Space], field_name: str, title: str, limit: int = 20
+) -> Breakdown:
+    """Counts by a free-text field (locality, stakeholder group), largest first."""
+    total = attendances_of(spaces).count()
+    rows = (
+        attendances_of(spaces)
+        .values(field_name)
+        .annotate(n=Count("pk"))
+        .order_by("-n", field_name)[:limit]
+    )
+    return Breakdown(
+        title,
+        [
+            Share(
+                r[field_name] or "", r[field_name] or "No responde", r["n"], percent(r["n"], total)
+            )
+            for r in rows
+        ],
+    )
+
+
+def space_attendance_counts(*, spaces: QuerySet[Space]) -> list[tuple[Space, int]]:
+    """Each space with its attendance count, most attended first (one query)."""
+    annotated = spaces.annotate(attendance_count=Count("attendances")).order_by(
+        "-attendance_count", "starts_at", "pk"
+    )
+    return [(space, space.attendance_count) for space in annotated]
+
+
+def by_modality(*, spaces: QuerySet[Space]) -> dict[str, int]:
+    rows = attendances_of(spaces).values("space__modality").annotate(n=Count("pk"))
+    return {r["space__modality"]: r["n"] for r in rows}
+
+
+@dataclass
+class EvaluationStats:
+    count: int
+    satisfaction: float | None
+    clarity: float | None
+    usefulness: float | None
+    topic_covered: dict[str, int]
+    would_return: dict[str, int]
+
+
+def evaluation_stats(*, spaces: QuerySet[Space]) -> EvaluationStats:
+    """Results per question in one aggregate query."""
+    aggregates = {
+        "count": Count("pk"),
+        "satisfaction": Avg("satisfaction"),
+        "clarity": Avg("clarity"),
+        "usefulness": Avg("usefulness"),
+    }
+    for code in Answer3.values:
+        aggregates[f"topic_{code}"] = Count("pk", filter=Q(topic_covered=code))
+        aggregates[f"return_{code}"] = Count("pk", filter=Q(would_return=code))
+    row = Evaluation.objects.filter(space__in=spaces.values("pk")).aggregate(**aggregates)
+
+    def rounded(value):
+        return None if value is None else round(float(value), 2)
+
+    return EvaluationStats(
+        count=row["count"],
+        satisfaction=rounded(row["satisfaction"]),
+        clarity=rounded(row["clarity"]),
+        usefulness=rounded(row["usefulness"]),
+        topic_covered={code: row[f"topic_{code}"] for code in Answer3.values},
+        would_return={code: row[f"return_{code}"] for code in Answer3.values},
+    )

@@ -1,0 +1,178 @@
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rendicion.core.models import Office
+from rendicion.strategy.models import Strategy
+
+
+class SpaceKind(models.TextChoices):
+    HEARING = "hearing", _("Audiencia pública")
+    DIALOGUE = "dialogue", _("Diálogo ciudadano")
+
+
+class Modality(models.TextChoices):
+    IN_PERSON = "in_person", _("Presencial")
+    VIRTUAL = "virtual", _("Virtual")
+    HYBRID = "hybrid", _("Mixto")
+
+
+class SpaceStatus(models.TextChoices):
+    PLANNED = "planned", _("Programado")
+    HELD = "held", _("Realizado")
+    CANCELLED = "cancelled", _("Cancelado")
+
+
+class Space(models.Model):
+    """An audiencia pública or diálogo ciudadano of a strategy."""
+
+    strategy = models.ForeignKey(
+        Strategy, verbose_name=_("estrategia"), on_delete=models.PROTECT, related_name="spaces"
+    )
+    kind = models.CharField(_("tipo"), max_length=20, choices=SpaceKind.choices)
+    title = models.CharField(_("título"), max_length=250)
+    slug = models.SlugField(_("dirección corta"), max_length=120, unique=True)
+    topics = models.JSONField(_("temas"), default=list, blank=True)
+    purpose = models.TextField(_("propósito"), blank=True)
+    methodology = models.TextField(_("metodología"), blank=True)
+    structure = models.JSONField(_("estructura"), default=list, blank=True)
+    starts_at = models.DateTimeField(_("fecha y hora de inicio"))
+    duration_minutes = models.PositiveIntegerField(
+        _("duración (minutos)"),
+        default=90,
+        validators=[MinValueValidator(5), MaxValueValidator(1440)],
+    )
+    modality = models.CharField(_("modalidad"), max_length=20, choices=Modality.choices)
+    venue_name = models.CharField(_("lugar"), max_length=200, blank=True)
+    venue_address = models.CharField(_("dirección del lugar"), max_length=250, blank=True)
+    venue_locality = models.CharField(_("localidad"), max_length=100, blank=True)
+    reports_on_year = models.PositiveSmallIntegerField(
+        _("vigencia sobre la que rinde cuentas"),
+        null=True,
+        blank=True,
+        help_text=_("Para audiencias: el año del que se rinde cuentas (por ejemplo 2022)."),
+    )
+    organisers = models.ManyToManyField(
+        Office, verbose_name=_("dependencias organizadoras"), blank=True, related_name="spaces"
+    )
+    status = models.CharField(
+        _("estado"), max_length=20, choices=SpaceStatus.choices, default=SpaceStatus.PLANNED
+    )
+    attendance_opens_at = models.DateTimeField(_("asistencia: abre"), null=True, blank=True)
+    attendance_closes_at = models.DateTimeField(_("asistencia: cierra"), null=True, blank=True)
+    evaluation_opens_at = models.DateTimeField(_("evaluación: abre"), null=True, blank=True)
+    evaluation_closes_at = models.DateTimeField(_("evaluación: cierra"), null=True, blank=True)
+    is_published = models.BooleanField(_("publicado"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("espacio")
+        verbose_name_plural = _("espacios")
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["strategy", "kind", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["hearing", "dialogue"]), name="space_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(modality__in=["in_person", "virtual", "hybrid"]),
+                name="space_modality_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return self.starts_at + dt.timedelta(minutes=self.duration_minutes)
+
+    @property
+    def has_venue(self) -> bool:
+        return self.modality in (Modality.IN_PERSON, Modality.HYBRID)
+
+    @property
+    def has_channels(self) -> bool:
+        return self.modality in (Modality.VIRTUAL, Modality.HYBRID)
+
+    def form_is_open(self, form: str, now: dt.datetime | None = None) -> bool:
+        """Whether the attendance or evaluation form takes submissions now."""
+        now = now or timezone.now()
+        opens = getattr(self, f"{form}_opens_at")
+        closes = getattr(self, f"{form}_closes_at")
+        if self.status == SpaceStatus.CANCELLED or opens is None:
+            return False
+        return opens <= now and (closes is None or now < closes)
+
+    def clean(self) -> None:
+        errors = {}
+        if self.has_venue and not self.venue_name:
+            errors["venue_name"] = _("Un espacio presencial o mixto necesita el lugar.")
+        for form in ("attendance", "evaluation"):
+            opens = getattr(self, f"{form}_opens_at")
+            closes = getattr(self, f"{form}_closes_at")
+            if opens and closes and closes <= opens:
+                errors[f"{form}_closes_at"] = _("El cierre debe ser posterior a la apertura.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Channel(models.Model):
+    """Where a virtual or hybrid space is streamed, with the views counted after it."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="channels")
+    name = models.CharField(_("canal"), max_length=120)
+    account = models.CharField(_("cuenta"), max_length=120, blank=True)
+    url = models.URLField(_("enlace"), max_length=500, blank=True)
+    views = models.PositiveIntegerField(_("visualizaciones"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("canal")
+        verbose_name_plural = _("canales")
+        ordering = ["space", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.account}".strip()
+
+
+class AgendaItem(models.Model):
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="agenda")
+    order = models.PositiveSmallIntegerField(_("orden"))
+    starts_at = models.TimeField(_("hora"), null=True, blank=True)
+    title = models.CharField(_("punto de la agenda"), max_length=250)
+    speaker = models.CharField(_("a cargo de"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("punto de la agenda")
+        verbose_name_plural = _("agenda")
+        ordering = ["space", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["space", "order"], name="agenda_unique_order")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CommunicationPiece(models.Model):
+    """A piece inviting citizens to a space (pieza comunicativa)."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="pieces")
+    title = models.CharField(_("título"), max_length=250)
+    channel = models.CharField(_("canal"), max_length=120)
+    date = models.DateField(_("fecha"))
+    file = models.FileField(_("archivo"), upload_to="piezas/%Y/", blank=True, max_length=300)
+
+    class Meta:
+        verbose_name = _("pieza comunicativa")
+        verbose_name_plural = _("piezas comunicativas")
+        ordering = ["space", "date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
