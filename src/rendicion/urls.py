@@ -7,5 +7,7 @@ admin.site.site_title = "Rendición"
 urlpatterns = [
     path("", include("rendicion.core.urls")),
     path("", include("rendicion.strategy.urls")),
+    path("", include("rendicion.spaces.urls")),
+    path("", include("rendicion.participation.urls")),
     path("gestion/admin/", admin.site.urls),
 ]

@@ -79,6 +79,13 @@ def _same_person(space: Space, *, document: str, email: str, name_key: str):
     return Attendance.objects.filter(space=space).filter(condition).first()
 
 
+def _earlier(record: Attendance, submission_key: uuid.UUID | None) -> RecordResult:
+    # The same submission may have been stored by a racing request a moment ago.
+    if submission_key is not None and record.submission_key == submission_key:
+        return RecordResult("repeated", record)
+    return RecordResult("same_person", record)
+
+
 def attendance_record(
     *,
     space: Space,
@@ -101,7 +108,7 @@ def attendance_record(
     key = rules.name_key(data.full_name)
     earlier = _same_person(space, document=document, email=email, name_key=key)
     if earlier is not None:
-        return RecordResult("same_person", earlier)
+        return _earlier(earlier, submission_key)
     attendance = Attendance(
         space=space,
         full_name=" ".join(data.full_name.split())[:200],
@@ -132,7 +139,7 @@ def attendance_record(
                 return RecordResult("repeated", existing)
         earlier = _same_person(space, document=document, email=email, name_key=key)
         if earlier is not None:
-            return RecordResult("same_person", earlier)
+            return _earlier(earlier, submission_key)
         raise
     return RecordResult("created", attendance)
 

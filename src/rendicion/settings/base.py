@@ -175,6 +175,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Public forms: submissions per client address. Many citizens may share one address at a venue's
+# Wi-Fi, so the limit is generous; it stops scripts, not people. Behind a proxy, name the header
+# that carries the client's address (e.g. HTTP_X_REAL_IP) in CLIENT_IP_HEADER.
+PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "60/m")
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_IP_META_KEY = env_str("CLIENT_IP_HEADER", "REMOTE_ADDR")
+AXES_IPWARE_META_PRECEDENCE_ORDER = [RATELIMIT_IP_META_KEY, "REMOTE_ADDR"]
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "rendicion@localhost")
 

@@ -1,0 +1,279 @@
+"""The public attendance and evaluation forms: plain Spanish, one question per line."""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Answer3, DocumentType
+from .rules import AgeGroup, Sex, age_group_for_age
+
+BOGOTA_LOCALITIES = [
+    "Usaquén",
+    "Chapinero",
+    "Santa Fe",
+    "San Cristóbal",
+    "Usme",
+    "Tunjuelito",
+    "Bosa",
+    "Kennedy",
+    "Fontibón",
+    "Engativá",
+    "Suba",
+    "Barrios Unidos",
+    "Teusaquillo",
+    "Los Mártires",
+    "Antonio Nariño",
+    "Puente Aranda",
+    "La Candelaria",
+    "Rafael Uribe Uribe",
+    "Ciudad Bolívar",
+    "Sumapaz",
+]
+OUTSIDE_BOGOTA = "fuera"
+STAKEHOLDER_GROUPS = [
+    "Ciudadanía en general",
+    "Organizaciones sociales y comunitarias",
+    "Entes de control",
+    "Servidores públicos",
+    "Otras entidades del Distrito",
+    "Academia",
+    "Medios de comunicación",
+]
+# Age ranges offered to people who prefer not to give their age: (code, label, group, minor)
+AGE_RANGES = [
+    ("under_14", _("Menos de 14 años"), AgeGroup.NNA, True),
+    ("14_17", _("De 14 a 17 años"), AgeGroup.JOVEN, True),
+    ("18_28", _("De 18 a 28 años"), AgeGroup.JOVEN, False),
+    ("29_59", _("De 29 a 59 años"), AgeGroup.ADULTO, False),
+    ("60_plus", _("60 años o más"), AgeGroup.PERSONA_MAYOR, False),
+    ("no_answer", _("Prefiero no responder"), AgeGroup.NO_RESPONDE, False),
+]
+_RANGE_GROUP = {code: (group, minor) for code, _label, group, minor in AGE_RANGES}
+
+
+class PublicForm(forms.Form):
+    """What every public form has: a submission key against double posts, and a honeypot."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    # Bots fill every field; people never see this one (hidden with CSS, skipped by keyboard).
+    website = forms.CharField(
+        label=_("Deje este campo vacío"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4())
+        super().__init__(*args, **kwargs)
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+
+class AttendanceForm(PublicForm):
+    full_name = forms.CharField(
+        label=_("Nombres y apellidos"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Escriba sus nombres y apellidos.")},
+    )
+    document_type = forms.ChoiceField(
+        label=_("Tipo de documento"),
+        choices=[("", _("Elija una opción")), *DocumentType.choices],
+        error_messages={"required": _("Elija el tipo de documento.")},
+    )
+    document_number = forms.CharField(
+        label=_("Número de documento"),
+        max_length=30,
+        help_text=_("Solo los números, sin puntos ni espacios."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"required": _("Escriba el número de su documento.")},
+    )
+    email = forms.EmailField(
+        label=_("Correo electrónico"),
+        required=False,
+        max_length=254,
+        help_text=_("Si no tiene correo, deje este espacio en blanco."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Escriba un correo válido, por ejemplo nombre@correo.com.")},
+    )
+    phone = forms.CharField(
+        label=_("Teléfono o celular"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    sex = forms.ChoiceField(
+        label=_("Sexo"),
+        widget=forms.RadioSelect,
+        choices=[
+            (Sex.MUJER, _("Mujer")),
+            (Sex.HOMBRE, _("Hombre")),
+            (Sex.INTERSEXUAL, _("Intersexual")),
+            (Sex.NO_RESPONDE, _("Prefiero no responder")),
+        ],
+        error_messages={"required": _("Elija una opción. Puede elegir «Prefiero no responder».")},
+    )
+    age = forms.IntegerField(
+        label=_("Edad (en años)"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text=_("Si prefiere no decir su edad, elija un rango en la pregunta siguiente."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": _("Escriba la edad en números, por ejemplo 34."),
+            "min_value": _("La edad no puede ser negativa."),
+            "max_value": _("Revise la edad: parece muy alta."),
+        },
+    )
+    age_range = forms.ChoiceField(
+        label=_("O su rango de edad"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[(code, label) for code, label, _group, _minor in AGE_RANGES],
+    )
+    guardian_consent = forms.BooleanField(
+        label=_(
+            "Soy menor de 18 años y mi madre, padre o acudiente autoriza que registre mis datos"
+        ),
+        required=False,
+    )
+    locality = forms.ChoiceField(
+        label=_("¿En qué localidad de Bogotá vive?"),
+        choices=[
+            ("", _("Elija una opción")),
+            *[(name, name) for name in BOGOTA_LOCALITIES],
+            (OUTSIDE_BOGOTA, _("Vivo fuera de Bogotá")),
+        ],
+        error_messages={"required": _("Elija su localidad o «Vivo fuera de Bogotá».")},
+    )
+    municipality = forms.CharField(
+        label=_("Si vive fuera de Bogotá, ¿en qué municipio?"),
+        required=False,
+        max_length=100,
+    )
+    stakeholder_group = forms.ChoiceField(
+        label=_("¿A qué grupo pertenece?"),
+        required=False,
+        choices=[("", _("Prefiero no responder")), *[(g, g) for g in STAKEHOLDER_GROUPS]],
+    )
+    consent = forms.BooleanField(
+        label=_("Autorizo el tratamiento de mis datos personales según el texto anterior"),
+        error_messages={
+            "required": _(
+                "Para registrar su asistencia necesitamos su autorización. Sin ella no guardamos "
+                "ningún dato."
+            )
+        },
+    )
+    consent_version = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_document_number(self) -> str:
+        digits = "".join(ch for ch in self.cleaned_data["document_number"] if ch.isdigit())
+        if not 3 <= len(digits) <= 15:
+            raise forms.ValidationError(
+                _("El número de documento debe tener entre 3 y 15 dígitos.")
+            )
+        return digits
+
+    def clean(self):
+        data = super().clean()
+        age, age_range = data.get("age"), data.get("age_range")
+        minor = False
+        if age is not None:
+            data["age_group"] = age_group_for_age(age)
+            minor = age < 18
+        elif age_range:
+            data["age_group"], minor = _RANGE_GROUP[age_range]
+        elif "age" not in self.errors:
+            self.add_error(
+                "age", _("Escriba su edad o elija un rango (puede elegir «Prefiero no responder»).")
+            )
+        if minor and not data.get("guardian_consent"):
+            self.add_error(
+                "guardian_consent",
+                _(
+                    "Como es menor de 18 años, confirme que su madre, padre o acudiente lo autoriza "
+                    "(Ley 1581 de 2012, artículo 7)."
+                ),
+            )
+        if data.get("locality") == OUTSIDE_BOGOTA:
+            if not data.get("municipality", "").strip():
+                self.add_error("municipality", _("Escriba el municipio donde vive."))
+            else:
+                data["locality"] = data["municipality"].strip()
+        return data
+
+
+SCORE_CHOICES = [
+    (5, _("5 — Muy bien")),
+    (4, _("4 — Bien")),
+    (3, _("3 — Regular")),
+    (2, _("2 — Mal")),
+    (1, _("1 — Muy mal")),
+]
+
+
+class EvaluationForm(PublicForm):
+    satisfaction = forms.TypedChoiceField(
+        label=_("En general, ¿cómo le pareció el espacio?"),
+        coerce=int,
+        choices=SCORE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Elija una calificación.")},
+    )
+    clarity = forms.TypedChoiceField(
+        label=_("¿Qué tan clara fue la información?"),
+        coerce=int,
+        choices=SCORE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Elija una calificación.")},
+    )
+    usefulness = forms.TypedChoiceField(
+        label=_("¿Qué tan útil fue para usted?"),
+        coerce=int,
+        choices=SCORE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Elija una calificación.")},
+    )
+    topic_covered = forms.ChoiceField(
+        label=_("¿Se habló del tema que le interesaba?"),
+        choices=Answer3.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Elija una opción.")},
+    )
+    would_return = forms.ChoiceField(
+        label=_("¿Volvería a participar?"),
+        choices=[("yes", _("Sí")), ("partly", _("Tal vez")), ("no", _("No"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Elija una opción.")},
+    )
+    comment = forms.CharField(
+        label=_("Comentario o sugerencia"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Máximo 2.000 caracteres. No escriba datos de otras personas."),
+        error_messages={"max_length": _("El comentario es muy largo: máximo 2.000 caracteres.")},
+    )
+    consent = forms.BooleanField(
+        label=_("Autorizo el tratamiento de los datos que escribí en el comentario"),
+        required=False,
+        help_text=_("Solo es necesario si escribe un comentario."),
+    )
+    consent_version = forms.CharField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("comment", "").strip() and not data.get("consent"):
+            self.add_error(
+                "consent",
+                _(
+                    "Para guardar su comentario necesitamos su autorización. Si no la da, borre el "
+                    "comentario y envíe la evaluación."
+                ),
+            )
+        return data

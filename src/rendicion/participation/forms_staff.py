@@ -1,0 +1,30 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Archivo de asistencia (XLSX o CSV)"),
+        help_text=_(
+            "Por ejemplo, la exportación de Google Forms o Microsoft Forms. Primero verá "
+            "una vista previa; nada se guarda hasta que confirme."
+        ),
+    )
+    sheet = forms.CharField(
+        label=_("Hoja"),
+        required=False,
+        max_length=100,
+        help_text=_("Solo si los datos no están en la primera hoja del archivo."),
+    )
+    force = forms.BooleanField(
+        label=_("Importar aunque este mismo archivo ya se haya importado"),
+        required=False,
+    )
+
+    def clean_file(self):
+        from django.conf import settings
+
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(_("El archivo es demasiado grande."))
+        return upload

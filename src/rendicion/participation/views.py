@@ -1,0 +1,417 @@
+"""Public forms (attendance, evaluation) and the staff pages of participation."""
+
+import csv
+import io
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django_ratelimit.core import is_ratelimited
+from openpyxl import Workbook
+
+from rendicion.spaces.models import Space
+from rendicion.spaces.selectors import space_get
+
+from . import permissions, selectors, services
+from .forms import AttendanceForm, EvaluationForm
+from .importing import EXPORT_HEADERS, ImportRefused
+from .models import Attendance, ConsentText, Evaluation, PendingImport
+
+# Exported as people type them, in words the import reads back to the same codes.
+EXPORT_SEX = {
+    "mujer": "Mujer",
+    "hombre": "Hombre",
+    "intersexual": "Intersexual",
+    "no_responde": "Prefiero no responder",
+}
+EXPORT_AGE_GROUP = {
+    "nna": "Menos de 14 años",
+    "joven": "Joven",
+    "adulto": "Adulto",
+    "persona_mayor": "Persona mayor",
+    "no_responde": "Prefiero no responder",
+}
+
+
+def _public_space(slug: str) -> Space:
+    try:
+        return space_get(slug=slug)
+    except Space.DoesNotExist:
+        raise Http404 from None
+
+
+def _limited(request: HttpRequest) -> bool:
+    """Per-client limit on public submissions (bots); the rate is a setting."""
+    return is_ratelimited(
+        request,
+        group="public-forms",
+        key="ip",
+        rate=settings.PUBLIC_FORM_RATE,
+        method="POST",
+        increment=True,
+    )
+
+
+def _consent(space: Space, version: str | None) -> ConsentText:
+    """The text version the person saw (the current one if that version is unknown)."""
+    entity = space.strategy.entity
+    if version:
+        found = ConsentText.objects.filter(entity=entity, version=version).first()
+        if found is not None:
+            return found
+    return services.consent_text_current(entity=entity)
+
+
+def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
+    return render(request, "participation/too_many.html", {"space": space}, status=429)
+
+
+@never_cache
+def attendance_form(request: HttpRequest, slug: str) -> HttpResponse:
+    space = _public_space(slug)
+    consent = services.consent_text_current(entity=space.strategy.entity)
+    context = {"space": space, "consent_text": consent, "kind": "attendance"}
+    if not space.form_is_open("attendance"):
+        return render(request, "participation/form_closed.html", context)
+    if request.method == "POST":
+        if _limited(request):
+            return _too_many(request, space)
+        form = AttendanceForm(request.POST)
+        if form.is_valid():
+            if form.is_bot:
+                form.add_error(
+                    "website", _("Deje este campo vacío para poder enviar el formulario.")
+                )
+            else:
+                data = form.cleaned_data
+                result = services.attendance_record(
+                    space=space,
+                    data=services.AttendanceData(
+                        full_name=data["full_name"],
+                        sex=data["sex"],
+                        age_group=data["age_group"],
+                        document_type=data["document_type"],
+                        document_number=data["document_number"],
+                        email=data["email"],
+                        phone=data["phone"],
+                        age=data["age"],
+                        locality=data["locality"],
+                        stakeholder_group=data["stakeholder_group"],
+                        guardian_consent=data["guardian_consent"],
+                    ),
+                    consent_text=_consent(space, data["consent_version"]),
+                    submission_key=data["submission_key"],
+                )
+                if result.outcome == "same_person":
+                    return render(request, "participation/already_registered.html", context)
+                return redirect(
+                    "participation:attendance_done",
+                    slug=space.slug,
+                    key=result.record.submission_key,
+                )
+    else:
+        form = AttendanceForm(initial={"consent_version": consent.version})
+    context["form"] = form
+    return render(request, "participation/attendance_form.html", context)
+
+
+def attendance_done(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResponse:
+    space = _public_space(slug)
+    if not Attendance.objects.filter(space=space, submission_key=key).exists():
+        raise Http404
+    return render(request, "participation/done.html", {"space": space, "kind": "attendance"})
+
+
+@never_cache
+def evaluation_form(request: HttpRequest, slug: str) -> HttpResponse:
+    space = _public_space(slug)
+    consent = services.consent_text_current(entity=space.strategy.entity)
+    context = {"space": space, "consent_text": consent, "kind": "evaluation"}
+    if not space.form_is_open("evaluation"):
+        return render(request, "participation/form_closed.html", context)
+    if request.method == "POST":
+        if _limited(request):
+            return _too_many(request, space)
+        form = EvaluationForm(request.POST)
+        if form.is_valid():
+            if form.is_bot:
+                form.add_error(
+                    "website", _("Deje este campo vacío para poder enviar el formulario.")
+                )
+            else:
+                data = form.cleaned_data
+                result = services.evaluation_record(
+                    space=space,
+                    data=services.EvaluationData(
+                        satisfaction=data["satisfaction"],
+                        clarity=data["clarity"],
+                        usefulness=data["usefulness"],
+                        topic_covered=data["topic_covered"],
+                        would_return=data["would_return"],
+                        comment=data["comment"],
+                    ),
+                    consent_text=_consent(space, data["consent_version"])
+                    if data["consent"]
+                    else None,
+                    submission_key=data["submission_key"],
+                )
+                return redirect(
+                    "participation:evaluation_done",
+                    slug=space.slug,
+                    key=result.record.submission_key,
+                )
+    else:
+        form = EvaluationForm(initial={"consent_version": consent.version})
+    context["form"] = form
+    return render(request, "participation/evaluation_form.html", context)
+
+
+def evaluation_done(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResponse:
+    space = _public_space(slug)
+    if not Evaluation.objects.filter(space=space, submission_key=key).exists():
+        raise Http404
+    return render(request, "participation/done.html", {"space": space, "kind": "evaluation"})
+
+
+# Staff -----------------------------------------------------------------------------------------
+
+
+def _staff_space(request: HttpRequest, slug: str) -> Space:
+    space = get_object_or_404(
+        Space.objects.select_related("strategy__entity").prefetch_related("organisers"), slug=slug
+    )
+    if not permissions.can_view_participation(request.user, space):
+        raise PermissionDenied
+    return space
+
+
+@login_required
+def space_participation(request: HttpRequest, slug: str) -> HttpResponse:
+    """A space's attendance and evaluation results; the attendance list for allowed roles."""
+    space = _staff_space(request, slug)
+    spaces = Space.objects.filter(pk=space.pk)
+    show_people = permissions.can_view_personal_data(request.user)
+    people = None
+    if show_people:
+        people = (
+            Attendance.objects.filter(space=space)
+            .order_by("pk")
+            .only(
+                "full_name",
+                "document_type",
+                "document_number",
+                "email",
+                "phone",
+                "sex",
+                "age_group",
+                "locality",
+                "source",
+            )[:500]
+        )
+    return render(
+        request,
+        "participation/staff_space.html",
+        {
+            "space": space,
+            "stats": selectors.participation_stats(spaces=spaces),
+            "evaluation": selectors.evaluation_stats(spaces=spaces),
+            "localities": selectors.participation_breakdown(
+                spaces=spaces, field_name="locality", title=_("Localidad o municipio")
+            ),
+            "groups": selectors.participation_breakdown(
+                spaces=spaces, field_name="stakeholder_group", title=_("Grupo de valor")
+            ),
+            "people": people,
+            "show_people": show_people,
+            "can_import": permissions.can_import_attendance(request.user),
+        },
+    )
+
+
+@login_required
+def attendance_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The attendance list in the layout the import accepts (personal data: allowed roles)."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    space = _staff_space(request, slug)
+    if not permissions.can_view_personal_data(request.user):
+        raise PermissionDenied
+    fields = list(EXPORT_HEADERS)
+    rows = (
+        Attendance.objects.filter(space=space)
+        .order_by("pk")
+        .values_list(
+            "submitted_at_text",
+            "created_at",
+            "full_name",
+            "document_type",
+            "document_number",
+            "email",
+            "phone",
+            "sex",
+            "age",
+            "age_group",
+            "locality",
+            "stakeholder_group",
+        )
+    )
+
+    def values():
+        for (
+            stamp,
+            created,
+            name,
+            doc_type,
+            doc,
+            email,
+            phone,
+            sex,
+            age,
+            group,
+            locality,
+            stakeholder,
+        ) in rows.iterator(chunk_size=2000):
+            yield [
+                stamp or timezone.localtime(created).strftime("%Y-%m-%d %H:%M:%S"),
+                name,
+                doc_type,
+                doc,
+                email,
+                phone,
+                EXPORT_SEX[sex],
+                age if age is not None else EXPORT_AGE_GROUP[group],
+                locality,
+                stakeholder,
+                "Sí",
+            ]
+
+    headers = [EXPORT_HEADERS[f] for f in fields]
+    filename = f"asistencia-{space.slug}"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(headers)
+        writer.writerows(values())
+        response = HttpResponse(
+            buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        return response
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Asistencia")
+    sheet.append(headers)
+    for row in values():
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+@login_required
+def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
+    """Upload → preview (nothing stored) → confirm. The file waits in between."""
+    space = _staff_space(request, slug)
+    if not permissions.can_import_attendance(request.user):
+        raise PermissionDenied
+    from .forms_staff import ImportForm
+
+    context = {"space": space}
+    pending_id = request.POST.get("pending")
+    if request.method == "POST" and pending_id:
+        pending = get_object_or_404(
+            PendingImport, pk=pending_id, space=space, uploaded_by=request.user
+        )
+        try:
+            result = services.attendance_import(
+                space=space,
+                data=bytes(pending.content),
+                filename=pending.filename,
+                actor=request.user,
+                force=bool(pending.options.get("force")),
+                sheet=pending.options.get("sheet") or None,
+            )
+        except ImportRefused as error:  # the file was readable at preview; be safe anyway
+            messages.error(request, str(error))
+            return redirect("participation:attendance_import", slug=space.slug)
+        pending.delete()
+        messages.success(
+            request,
+            _(
+                "Importación lista: %(imported)s registros nuevos, %(duplicates)s repetidos y "
+                "%(rejected)s filas rechazadas."
+            )
+            % result.as_dict(),
+        )
+        return redirect("participation:space", slug=space.slug)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        try:
+            preview = services.attendance_import(
+                space=space,
+                data=content,
+                filename=upload.name,
+                dry_run=True,
+                force=form.cleaned_data["force"],
+                sheet=form.cleaned_data["sheet"] or None,
+            )
+        except ImportRefused as error:
+            form.add_error("file", str(error))
+        else:
+            PendingImport.objects.filter(uploaded_by=request.user, space=space).delete()
+            pending = PendingImport.objects.create(
+                space=space,
+                filename=upload.name[:255],
+                content=content,
+                options={"force": form.cleaned_data["force"], "sheet": form.cleaned_data["sheet"]},
+                uploaded_by=request.user,
+            )
+            context.update({"preview": preview, "pending": pending})
+    context["form"] = form
+    context["action"] = reverse("participation:attendance_import", args=[space.slug])
+    return render(request, "participation/import.html", context)
+
+
+@login_required
+def year_participation(request: HttpRequest, year: int) -> HttpResponse:
+    from rendicion.core.permissions import is_staff_member
+    from rendicion.core.selectors import entity_current
+
+    if not is_staff_member(request.user):
+        raise PermissionDenied
+    spaces = Space.objects.filter(strategy__entity=entity_current(), strategy__year=year)
+    kind = request.GET.get("tipo")
+    if kind in ("hearing", "dialogue"):
+        spaces = spaces.filter(kind=kind)
+    return render(
+        request,
+        "participation/staff_year.html",
+        {
+            "year": year,
+            "kind": kind,
+            "stats": selectors.participation_stats(spaces=spaces),
+            "evaluation": selectors.evaluation_stats(spaces=spaces),
+            "ranking": selectors.space_attendance_counts(spaces=spaces),
+            "modalities": selectors.by_modality(spaces=spaces),
+            "localities": selectors.participation_breakdown(
+                spaces=spaces, field_name="locality", title=_("Localidad o municipio")
+            ),
+            "groups": selectors.participation_breakdown(
+                spaces=spaces, field_name="stakeholder_group", title=_("Grupo de valor")
+            ),
+        },
+    )

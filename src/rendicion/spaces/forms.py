@@ -1,0 +1,146 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rendicion.core.models import Office
+
+from .models import Modality, SpaceKind, SpaceStatus
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class SpaceForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Tipo de espacio"), choices=SpaceKind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(label=_("Título"), max_length=250)
+    slug = forms.SlugField(
+        label=_("Dirección corta"),
+        required=False,
+        max_length=120,
+        help_text=_("Letras sin tildes, números y guiones. Si la deja vacía, se crea del título."),
+    )
+    starts_at = forms.DateTimeField(
+        label=_("Fecha y hora de inicio"),
+        widget=forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("Hora de Bogotá."),
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Duración (minutos)"), min_value=5, max_value=1440, initial=90
+    )
+    modality = forms.ChoiceField(
+        label=_("Modalidad"), choices=Modality.choices, widget=forms.RadioSelect
+    )
+    venue_name = forms.CharField(
+        label=_("Lugar"),
+        required=False,
+        max_length=200,
+        help_text=_("Para espacios presenciales o mixtos."),
+    )
+    venue_address = forms.CharField(label=_("Dirección del lugar"), required=False, max_length=250)
+    venue_locality = forms.CharField(label=_("Localidad"), required=False, max_length=100)
+    reports_on_year = forms.IntegerField(
+        label=_("Vigencia sobre la que rinde cuentas"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        help_text=_("Para audiencias públicas, por ejemplo 2022."),
+    )
+    topics = forms.CharField(
+        label=_("Temas"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Un tema por línea."),
+        max_length=8000,
+    )
+    purpose = forms.CharField(
+        label=_("Propósito"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    methodology = forms.CharField(
+        label=_("Metodología"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    structure = forms.CharField(
+        label=_("Estructura"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Un momento por línea, por ejemplo: Introducción, Temas claves, Preguntas."),
+        max_length=4000,
+    )
+    organisers = forms.ModelMultipleChoiceField(
+        label=_("Dependencias organizadoras"),
+        queryset=Office.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    status = forms.ChoiceField(label=_("Estado"), choices=SpaceStatus.choices)
+    is_published = forms.BooleanField(
+        label=_("Mostrar en el sitio público"), required=False, initial=True
+    )
+
+    def __init__(self, *args, offices, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisers"].queryset = offices
+
+    def clean_topics(self) -> list[str]:
+        return _lines(self.cleaned_data["topics"])
+
+    def clean_structure(self) -> list[str]:
+        return _lines(self.cleaned_data["structure"])
+
+
+class ChannelForm(forms.Form):
+    name = forms.CharField(
+        label=_("Canal"), max_length=120, help_text=_("Por ejemplo: Facebook Live, YouTube.")
+    )
+    account = forms.CharField(label=_("Cuenta"), required=False, max_length=120)
+    url = forms.URLField(label=_("Enlace"), required=False, max_length=500, assume_scheme="https")
+    views = forms.IntegerField(
+        label=_("Visualizaciones"), required=False, min_value=0, help_text=_("Después del evento.")
+    )
+
+
+ChannelFormSet = forms.formset_factory(ChannelForm, extra=1, can_delete=True)
+
+
+class AgendaItemForm(forms.Form):
+    starts_at = forms.TimeField(
+        label=_("Hora"),
+        required=False,
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+    )
+    title = forms.CharField(label=_("Punto de la agenda"), max_length=250)
+    speaker = forms.CharField(label=_("A cargo de"), required=False, max_length=200)
+
+
+AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=1, can_delete=True)
+
+
+class FormWindowForm(forms.Form):
+    form = forms.ChoiceField(
+        choices=[("attendance", _("Asistencia")), ("evaluation", _("Evaluación"))],
+        widget=forms.HiddenInput,
+    )
+    action = forms.ChoiceField(
+        choices=[("open", "open"), ("close", "close")], widget=forms.HiddenInput
+    )
+
+
+class PieceForm(forms.Form):
+    title = forms.CharField(label=_("Título de la pieza"), max_length=250)
+    channel = forms.CharField(
+        label=_("Canal"),
+        max_length=120,
+        help_text=_("Por ejemplo: Redes sociales, Correo institucional."),
+    )
+    date = forms.DateField(
+        label=_("Fecha"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+    file = forms.FileField(label=_("Archivo"), required=False)

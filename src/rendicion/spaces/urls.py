@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "spaces"
+
+urlpatterns = [
+    path("espacios/", views.space_list_public, name="public_list"),
+    path("espacios/<slug:slug>/", views.space_public, name="public_detail"),
+    path("espacios/<slug:slug>/evento.ics", views.space_ics, name="ics"),
+    path("espacios/<slug:slug>/codigos-qr/", views.space_qr, name="qr"),
+    path("estrategia/<int:year>/espacios.ics", views.year_ics, name="year_ics"),
+    path("gestion/espacios/", views.staff_list, name="staff_list"),
+    path("gestion/estrategias/<int:year>/espacios/nuevo/", views.staff_create, name="staff_create"),
+    path("gestion/espacios/<slug:slug>/", views.staff_detail, name="staff_detail"),
+    path("gestion/espacios/<slug:slug>/editar/", views.staff_edit, name="staff_edit"),
+    path(
+        "gestion/espacios/<slug:slug>/formularios/",
+        views.staff_form_window,
+        name="staff_form_window",
+    ),
+    path("gestion/espacios/<slug:slug>/estado/", views.staff_status, name="staff_status"),
+    path("gestion/espacios/<slug:slug>/piezas/", views.staff_piece_add, name="staff_piece_add"),
+]
