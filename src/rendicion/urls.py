@@ -9,5 +9,10 @@ urlpatterns = [
     path("", include("rendicion.strategy.urls")),
     path("", include("rendicion.spaces.urls")),
     path("", include("rendicion.participation.urls")),
+    path("", include("rendicion.assessment.urls")),
+    path("", include("rendicion.stakeholders.urls")),
+    path("", include("rendicion.questions.urls")),
+    path("", include("rendicion.commitments.urls")),
+    path("", include("rendicion.reports.urls")),
     path("gestion/admin/", admin.site.urls),
 ]

@@ -44,6 +44,11 @@ INSTALLED_APPS = [
     "rendicion.strategy",
     "rendicion.spaces",
     "rendicion.participation",
+    "rendicion.assessment",
+    "rendicion.stakeholders",
+    "rendicion.questions",
+    "rendicion.commitments",
+    "rendicion.reports",
     "rendicion.demo",
 ]
 
