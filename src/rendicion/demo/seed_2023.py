@@ -282,6 +282,7 @@ ACTIVITIES = [
         "publicados.",
         target_quantity=5,
         target_unit="informes",
+        progress_source="space_reports_published",
         evidence_expected="Informes de cumplimiento del desarrollo, y resultados",
         responsible=[PLANEACION, COMUNICACIONES],
     ),

@@ -179,4 +179,19 @@ def demo_load() -> DemoResult:
     strategy = _strategy(entity, offices)
     _spaces(strategy, offices)
     logins = _users(offices)
+    _publish_reports(strategy)
     return DemoResult(entity=entity, strategy=strategy, logins=logins)
+
+
+def _publish_reports(strategy: Strategy) -> None:
+    """The five per-space reports and the annual report, published once (frozen snapshots)."""
+    from rendicion.reports.models import PublishedReport
+    from rendicion.reports.services import report_publish_annual, report_publish_space
+
+    for space in Space.objects.filter(strategy=strategy, status=SpaceStatus.HELD):
+        if not PublishedReport.objects.filter(space=space).exists():
+            report_publish_space(actor=None, space=space)
+    if not PublishedReport.objects.filter(
+        entity=strategy.entity, year=strategy.year, space=None
+    ).exists():
+        report_publish_annual(actor=None, strategy=strategy)

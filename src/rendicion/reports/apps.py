@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "rendicion.reports"
     verbose_name = _("Informes")
+
+    def ready(self) -> None:
+        from rendicion.strategy.models import ProgressSource
+        from rendicion.strategy.progress import progress_counter_register
+
+        from .selectors import space_reports_published_count
+
+        progress_counter_register(
+            ProgressSource.SPACE_REPORTS_PUBLISHED,
+            lambda strategy: space_reports_published_count(strategy=strategy),
+        )

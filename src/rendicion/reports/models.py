@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rendicion.core.models import Entity
+from rendicion.spaces.models import Space
+
+
+class ReportKind(models.TextChoices):
+    ANNUAL = "annual", _("Informe de seguimiento a la estrategia")
+    SPACE = "space", _("Informe de cumplimiento del desarrollo y resultados")
+
+
+class PublishedReport(models.Model):
+    """A frozen snapshot of a report as published: later data changes never alter it."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="reports")
+    year = models.PositiveSmallIntegerField(_("vigencia"))
+    kind = models.CharField(_("tipo"), max_length=10, choices=ReportKind.choices)
+    space = models.ForeignKey(
+        Space, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
+    version = models.PositiveSmallIntegerField(_("versión"))
+    title = models.CharField(_("título"), max_length=300)
+    data = models.JSONField(_("cifras"))
+    html = models.TextField(_("contenido"))
+    # Rendered from the frozen `html` the first time someone asks for it, then kept.
+    pdf = models.BinaryField(_("PDF"), null=True, blank=True)
+    published_at = models.DateTimeField(_("publicado el"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("informe publicado")
+        verbose_name_plural = _("informes publicados")
+        ordering = ["-year", "kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entity", "year", "kind", "space", "version"],
+                name="report_unique_version",
+            ),
+            models.UniqueConstraint(
+                fields=["entity", "year", "kind", "version"],
+                condition=models.Q(space=None),
+                name="report_unique_annual_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"

@@ -1,0 +1,156 @@
+"""The annual follow-up report computed from the demo's records: the seed's figures, exactly."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from rendicion.participation.models import Attendance
+from rendicion.reports.selectors import annual_report_data
+from rendicion.spaces.models import Space, SpaceStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report(demo):
+    out = io.StringIO()
+    call_command("annual_report", "2023", "--format", "json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_the_demo_report_has_the_seeds_figures(report):
+    assert report["year"] == 2023
+    assert report["entity"] == "Secretaría General de la Alcaldía Mayor de Bogotá D.C."
+    assert report["activities"]["total"] == 13
+    assert sum(report["activities"]["by_status"].values()) == 13
+    [hearing] = report["hearings"]
+    assert (hearing["slug"], hearing["date"]) == ("audiencia-publica-2023", "2023-04-20")
+    assert (hearing["attendance_forms"], hearing["views"], hearing["communication_pieces"]) == (
+        317,
+        872,
+        4,
+    )
+    dialogues = report["dialogues"]
+    assert (dialogues["count"], dialogues["attendances"]) == (4, 253)
+    assert {c: s["pct"] for c, s in dialogues["by_sex"].items()} == {
+        "mujer": 48,
+        "hombre": 33,
+        "intersexual": 0,
+        "no_responde": 19,
+    }
+    assert {c: s["pct"] for c, s in dialogues["by_age_group"].items()} == {
+        "nna": 0,
+        "joven": 18,
+        "adulto": 60,
+        "persona_mayor": 8,
+        "no_responde": 14,
+    }
+    assert sum(s["count"] for s in dialogues["by_sex"].values()) == 253
+    assert [m["slug"] for m in dialogues["most_attended"]] == [
+        "dialogo-justicia-transicional-2023",
+        "dialogo-talento-humano-2023",
+    ]
+
+
+def test_counts_are_numbers_and_the_output_is_deterministic(demo):
+    first, second = io.StringIO(), io.StringIO()
+    call_command("annual_report", "2023", "--format", "json", stdout=first)
+    call_command("annual_report", "2023", "--format", "json", stdout=second)
+    assert first.getvalue() == second.getvalue()
+    data = json.loads(first.getvalue())
+    assert isinstance(data["hearings"][0]["topics_proposed"], int)
+    assert isinstance(data["hearings"][0]["topics_included"], int)
+    assert isinstance(data["proposed_topics"]["count"], int)
+
+
+def test_the_cronograma_shows_counted_progress(report):
+    hearings = next(a for a in report["activities"]["items"] if a["number"] == 2)
+    assert (hearings["achieved"], hearings["target_quantity"], hearings["progress"]) == (1, 2, 50)
+    reports = next(a for a in report["activities"]["items"] if a["number"] == 10)
+    assert (reports["achieved"], reports["status"]) == (5, "done")
+
+
+def test_the_report_carries_no_personal_data(demo):
+    text = json.dumps(annual_report_data(strategy=demo.strategy), ensure_ascii=False)
+    for person in Attendance.objects.order_by("?")[:25]:
+        assert person.full_name not in text
+        assert person.document_number not in text
+        assert person.email not in text
+
+
+def test_most_attended_are_those_above_the_average(demo):
+    Space.objects.filter(slug="dialogo-red-cade-2023").update(status=SpaceStatus.CANCELLED)
+    data = annual_report_data(strategy=demo.strategy)
+    # 75, 70, 53 → average 66: the two above it.
+    assert data["dialogues"]["count"] == 3
+    assert [m["attendances"] for m in data["dialogues"]["most_attended"]] == [75, 70]
+
+
+def test_a_year_with_nothing_recorded_omits_sections_without_error(demo):
+    from rendicion.strategy.services import strategy_copy
+
+    copy = strategy_copy(actor=None, strategy=demo.strategy, year=2024)
+    data = annual_report_data(strategy=copy)
+    assert data["hearings"] == [] and data["dialogues"]["count"] == 0
+    assert {"hearings", "dialogues"} <= set(data["sections_omitted"])
+    from rendicion.reports.render import annual_body_html
+
+    staff = annual_body_html(data, staff=True)
+    assert "Sección omitida: no hay audiencias públicas registradas." in staff
+    assert "Sección omitida" not in annual_body_html(data)
+
+
+def test_report_query_count_does_not_grow_with_the_data(demo, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        annual_report_data(strategy=demo.strategy)
+    from rendicion.participation.services import attendance_import
+
+    space = Space.objects.get(slug="dialogo-red-cade-2023")
+    rows = "".join(f"Persona {n},99000{90000 + n},Sí,F,30\n" for n in range(300))
+    attendance_import(
+        space=space,
+        data=("Nombre,Documento,Autorizo,Sexo,Edad\n" + rows).encode(),
+        filename="mas.csv",
+    )
+    with CaptureQueriesContext(connection) as large:
+        data = annual_report_data(strategy=demo.strategy)
+    assert data["dialogues"]["attendances"] == 553
+    assert len(large) == len(small)
+
+
+def test_pdf_docx_and_html_formats_open(demo, tmp_path):
+    from docx import Document
+
+    for fmt in ("pdf", "docx", "html"):
+        target = tmp_path / f"informe.{fmt}"
+        call_command("annual_report", "2023", "--format", fmt, "--output", str(target))
+        content = target.read_bytes()
+        if fmt == "pdf":
+            assert content.startswith(b"%PDF-")
+            assert b"/StructTreeRoot" in _inflated(content)  # tagged for accessibility
+        elif fmt == "docx":
+            document = Document(str(target))
+            text = "\n".join(p.text for p in document.paragraphs)
+            assert "Informe de seguimiento a la estrategia de rendición de cuentas 2023" in text
+            assert any("Mujer" in c.text for t in document.tables for r in t.rows for c in r.cells)
+        else:
+            assert b'<h2 id="h-dialogos">' in content and b"data:image/svg+xml;base64," in content
+
+
+def _inflated(pdf: bytes) -> bytes:
+    """The PDF with its compressed streams expanded, to look for objects inside them."""
+    import re
+    import zlib
+
+    parts = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
+        try:
+            parts.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return b"".join(parts)
