@@ -99,3 +99,41 @@ class AuditRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+    @property
+    def change_list(self) -> list[tuple[str, object, object]]:
+        """(field, before, after) for templates: a dict key such as "items" would shadow
+        dict.items in Django's template lookups."""
+        rows = []
+        for name, values in sorted(self.changes.items()):
+            if isinstance(values, list | tuple) and len(values) == 2:
+                rows.append((name, values[0], values[1]))
+            else:
+                rows.append((name, None, values))
+        return rows
+
+
+class NonWorkingDay(models.Model):
+    """A day the entity declares non-working (not a public holiday): it is not a business day."""
+
+    entity = models.ForeignKey(
+        Entity, verbose_name=_("entidad"), on_delete=models.CASCADE, related_name="non_working_days"
+    )
+    date = models.DateField(_("fecha"))
+    reason = models.CharField(
+        _("motivo"),
+        max_length=200,
+        help_text=_("Por ejemplo: «Jornada de cierre por inventario (Resolución 123 de 2024)»."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("día no hábil de la entidad")
+        verbose_name_plural = _("días no hábiles de la entidad")
+        ordering = ["entity", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "date"], name="non_working_day_unique_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} — {self.reason}"

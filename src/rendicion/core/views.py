@@ -41,8 +41,12 @@ class LoginView(auth_views.LoginView):
 def audit(request: HttpRequest) -> HttpResponse:
     if not can_view_audit(request.user):
         raise PermissionDenied
-    page = Paginator(audit_list().select_related(None), 50).get_page(request.GET.get("pagina"))
-    return render(request, "core/audit.html", {"page": page})
+    records = audit_list()
+    action = request.GET.get("accion", "").strip()[:60]
+    if action:
+        records = records.filter(action=action)
+    page = Paginator(records, 50).get_page(request.GET.get("pagina"))
+    return render(request, "core/audit.html", {"page": page, "action": action})
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

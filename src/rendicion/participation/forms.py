@@ -52,6 +52,14 @@ AGE_RANGES = [
 _RANGE_GROUP = {code: (group, minor) for code, _label, group, minor in AGE_RANGES}
 
 
+def _stakeholder_group_names() -> list[str]:
+    """The entity's active stakeholder groups; the usual list until it has characterised any."""
+    from rendicion.core.selectors import entity_current
+    from rendicion.stakeholders.selectors import stakeholder_group_names
+
+    return stakeholder_group_names(entity=entity_current()) or STAKEHOLDER_GROUPS
+
+
 class PublicForm(forms.Form):
     """What every public form has: a submission key against double posts, and a honeypot."""
 
@@ -160,6 +168,17 @@ class AttendanceForm(PublicForm):
         required=False,
         choices=[("", _("Prefiero no responder")), *[(g, g) for g in STAKEHOLDER_GROUPS]],
     )
+    topic = forms.CharField(
+        label=_("¿Qué tema le gustaría que tratáramos?"),
+        required=False,
+        min_length=3,
+        max_length=300,
+        help_text=_("Un tema para este o los próximos espacios. No escriba datos personales."),
+        error_messages={
+            "min_length": _("Escriba el tema en al menos 3 letras, o deje el espacio en blanco."),
+            "max_length": _("El tema es muy largo: máximo 300 caracteres."),
+        },
+    )
     consent = forms.BooleanField(
         label=_("Autorizo el tratamiento de mis datos personales según el texto anterior"),
         error_messages={
@@ -170,6 +189,23 @@ class AttendanceForm(PublicForm):
         },
     )
     consent_version = forms.CharField(widget=forms.HiddenInput)
+    contact_consent = forms.BooleanField(
+        label=_("Quiero recibir invitaciones a próximos espacios"),
+        required=False,
+        help_text=_(
+            "Opcional. Le escribiremos a su correo para invitarle a otros espacios de rendición "
+            "de cuentas. Cada invitación trae un enlace para dejar de recibirlas."
+        ),
+    )
+
+    def __init__(self, *args, groups: list[str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if groups is None:
+            groups = _stakeholder_group_names()
+        self.fields["stakeholder_group"].choices = [
+            ("", _("Prefiero no responder")),
+            *[(name, name) for name in groups],
+        ]
 
     def clean_document_number(self) -> str:
         digits = "".join(ch for ch in self.cleaned_data["document_number"] if ch.isdigit())
@@ -205,6 +241,8 @@ class AttendanceForm(PublicForm):
                 self.add_error("municipality", _("Escriba el municipio donde vive."))
             else:
                 data["locality"] = data["municipality"].strip()
+        if data.get("contact_consent") and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Para recibir invitaciones, escriba su correo electrónico."))
         return data
 
 
@@ -250,6 +288,17 @@ class EvaluationForm(PublicForm):
         choices=[("yes", _("Sí")), ("partly", _("Tal vez")), ("no", _("No"))],
         widget=forms.RadioSelect,
         error_messages={"required": _("Elija una opción.")},
+    )
+    topic = forms.CharField(
+        label=_("¿Qué tema le gustaría que tratáramos?"),
+        required=False,
+        min_length=3,
+        max_length=300,
+        help_text=_("Un tema para este o los próximos espacios. No escriba datos personales."),
+        error_messages={
+            "min_length": _("Escriba el tema en al menos 3 letras, o deje el espacio en blanco."),
+            "max_length": _("El tema es muy largo: máximo 300 caracteres."),
+        },
     )
     comment = forms.CharField(
         label=_("Comentario o sugerencia"),

@@ -108,6 +108,14 @@ class Attendance(models.Model):
         help_text=_("En importaciones: la columna y la respuesta de la hoja de cálculo."),
     )
     guardian_consent = models.BooleanField(_("autoriza su madre, padre o acudiente"), default=False)
+    # Invitations to later spaces are a separate purpose (Ley 1581): an explicit, optional yes.
+    contact_consent = models.BooleanField(_("acepta recibir invitaciones"), default=False)
+    contact_consent_at = models.DateTimeField(
+        _("aceptó recibir invitaciones el"), null=True, blank=True
+    )
+    unsubscribed_at = models.DateTimeField(
+        _("pidió no recibir más invitaciones el"), null=True, blank=True
+    )
     source = models.CharField(_("origen"), max_length=10, choices=Source.choices)
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     import_batch = models.ForeignKey(
@@ -145,6 +153,10 @@ class Attendance(models.Model):
             models.CheckConstraint(condition=Q(sex__in=Sex.values), name="attendance_sex_valid"),
             models.CheckConstraint(
                 condition=Q(age_group__in=AgeGroup.values), name="attendance_age_group_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(contact_consent=False) | Q(contact_consent_at__isnull=False),
+                name="attendance_contact_consent_has_time",
             ),
         ]
 

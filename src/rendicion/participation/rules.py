@@ -78,14 +78,19 @@ _SEX_VALUES = {
     "ns": Sex.NO_RESPONDE,
     "nr": Sex.NO_RESPONDE,
     "no responde": Sex.NO_RESPONDE,
+    "no sabe/no responde": Sex.NO_RESPONDE,
 }
+
+
+# Compared without punctuation too: "NS / NR", "Prefiero no responder." are the known answers.
+_SEX_WORDS = {normalise_words(text): code for text, code in _SEX_VALUES.items()}
 
 
 def sex_from_text(value: object) -> tuple[str, bool]:
     """(code, known): an unknown value counts as no_responde and the caller warns."""
-    key = normalise(value)
-    if key in _SEX_VALUES:
-        return _SEX_VALUES[key], True
+    key = normalise_words(value)
+    if key in _SEX_WORDS:
+        return _SEX_WORDS[key], True
     return Sex.NO_RESPONDE, False
 
 
@@ -112,15 +117,20 @@ _AGE_WORDS = {
     "personas mayores": AgeGroup.PERSONA_MAYOR,
 }
 _NO_ANSWER = {"", "prefiero no responder", "ns/nr", "ns", "nr", "no responde"}
+_NO_ANSWER_WORDS = {normalise_words(text) for text in (*_NO_ANSWER, "no sabe/no responde")}
 _NUMBER = re.compile(r"^(\d{1,3})(?:\s*anos?)?$")
 _RANGE = re.compile(
-    r"^(?:de\s+)?(\d{1,3})\s*(?:anos)?\s*(?:a|-|–|al|y|hasta)\s*(\d{1,3})(?:\s*anos?)?$"
+    r"^(?:de\s+|entre\s+)?(\d{1,3})\s*(?:anos)?\s*(?:a|-|–|—|al|y|hasta)\s*(\d{1,3})(?:\s*anos?)?$"
 )
+_ABOVE = re.compile(r"^(?:mayor de|mayores de|mas de)\s*(\d{1,3})(?:\s*anos?)?$")
 _OPEN_RANGE = re.compile(
     r"^(?:de\s+)?(\d{1,3})\s*(?:anos)?\s*(?:\+|o mas|y mas|en adelante)(?:\s*anos)?$"
 )
 _BELOW = re.compile(r"^(?:menos de|menor de|menores de)\s*(\d{1,3})(?:\s*anos?)?$")
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+# Only text shaped like a date is worth strptime (two failed calls per age cost a lot in imports).
+_DATE_SHAPE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})(\s|$)")
+_AGE_GROUP_CODES = frozenset(AgeGroup.values)
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,8 @@ def parse_birth_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value or "").strip()
+    if not _DATE_SHAPE.match(text):
+        return None
     if " " in text:  # "1990-05-01 00:00:00" from a spreadsheet
         text = text.split(" ", 1)[0]
     for fmt in _DATE_FORMATS:
@@ -163,13 +175,12 @@ def age_from_value(value: object, *, on: dt.date, is_birth_date: bool = False) -
             return AgeReading(age_group_for_age(value), value)
         return AgeReading(AgeGroup.NO_RESPONDE, None, _("la edad no es posible"))
     text = normalise(value)
-    if text in _NO_ANSWER:
+    if text in _NO_ANSWER or normalise_words(value) in _NO_ANSWER_WORDS:
         return AgeReading(AgeGroup.NO_RESPONDE)
     if text in _AGE_WORDS:
         return AgeReading(_AGE_WORDS[text])
-    for code in AgeGroup.values:
-        if text == code:
-            return AgeReading(code)
+    if text in _AGE_GROUP_CODES:
+        return AgeReading(text)
     match = _NUMBER.match(text)
     if match:
         age = int(match.group(1))
@@ -183,6 +194,8 @@ def age_from_value(value: object, *, on: dt.date, is_birth_date: bool = False) -
         low, high = int(match.group(1)), None
     elif match := _BELOW.match(text):
         low, high = 0, int(match.group(1)) - 1
+    elif match := _ABOVE.match(text):
+        low, high = int(match.group(1)) + 1, None
     if low is not None:
         group = age_group_for_range(low, high)
         if group is None:
@@ -208,11 +221,18 @@ def document_digits(value: object) -> str:
     return _DIGITS.sub("", text)
 
 
+# RFC 5321's limit, and Attendance.email's max_length: EmailValidator alone lets 320 through,
+# which PostgreSQL then refuses, failing the whole import.
+EMAIL_MAX_LENGTH = 254
+
+
 def email_clean(value: object) -> tuple[str, bool]:
     """(e-mail, valid): trimmed and lower-cased; invalid when Django's EmailValidator says so."""
     email = str(value or "").strip().lower()
     if not email:
         return "", True
+    if len(email) > EMAIL_MAX_LENGTH:
+        return "", False
     try:
         _email_validator(email)
     except ValidationError:

@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from rendicion.core.services import audit_record
 from rendicion.spaces.models import Space
 
 from . import rules
-from .importing import ImportRefused, Issue, PeopleSeen, read_people
+from .importing import ImportRefused, Issue, ReadResult, iter_people
 from .models import Attendance, ConsentText, Evaluation, ImportBatch, Source
 
 DEFAULT_CONSENT_TEXT = (
@@ -28,20 +28,23 @@ DEFAULT_CONSENT_TEXT = (
 )
 
 
-@transaction.atomic
 def consent_text_current(*, entity: Entity) -> ConsentText:
     """The authorisation text citizens accept now (a default one is created the first time)."""
     current = ConsentText.objects.filter(entity=entity).order_by("-created_at", "-pk").first()
     if current is None:
-        current = ConsentText.objects.create(
-            entity=entity, version="1", text=DEFAULT_CONSENT_TEXT.format(entity=entity.name)
-        )
-        audit_record(
-            actor=None,
-            action="consent_text_create",
-            target=current,
-            changes={"version": [None, "1"]},
-        )
+        with transaction.atomic():
+            current, created = ConsentText.objects.get_or_create(
+                entity=entity,
+                version="1",
+                defaults={"text": DEFAULT_CONSENT_TEXT.format(entity=entity.name)},
+            )
+            if created:
+                audit_record(
+                    actor=None,
+                    action="consent_text_create",
+                    target=current,
+                    changes={"version": [None, "1"]},
+                )
     return current
 
 
@@ -58,6 +61,7 @@ class AttendanceData:
     locality: str = ""
     stakeholder_group: str = ""
     guardian_consent: bool = False
+    contact_consent: bool = False
 
 
 @dataclass
@@ -96,19 +100,14 @@ def attendance_record(
 ) -> RecordResult:
     """Stores one attendance, or reports the earlier record of the same submission or person.
 
-    Safe against double clicks and retries: the submission key and the same-person rules are
-    unique constraints in the database, so two racing requests store one record.
+    Safe against double clicks, retries and racing requests: the submission key and the
+    same-person rules are unique constraints, so the insert itself is the check (one statement
+    on the usual path) and a refused insert tells which earlier record it met.
     """
-    if submission_key is not None:
-        existing = Attendance.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return RecordResult("repeated", existing)
     document = rules.document_digits(data.document_number)
     email, _valid = rules.email_clean(data.email)
     key = rules.name_key(data.full_name)
-    earlier = _same_person(space, document=document, email=email, name_key=key)
-    if earlier is not None:
-        return _earlier(earlier, submission_key)
+    now = timezone.now()
     attendance = Attendance(
         space=space,
         full_name=" ".join(data.full_name.split())[:200],
@@ -122,24 +121,34 @@ def attendance_record(
         age_group=data.age_group,
         locality=data.locality.strip(),
         stakeholder_group=data.stakeholder_group.strip(),
-        consent_at=timezone.now(),
+        consent_at=now,
         consent_text=consent_text,
         guardian_consent=data.guardian_consent,
+        contact_consent=data.contact_consent,
+        contact_consent_at=now if data.contact_consent else None,
         source=source,
         submission_key=submission_key,
     )
     try:
         with transaction.atomic():
-            attendance.save()
+            attendance.save(force_insert=True)
     except IntegrityError:
-        # Another request stored the same submission or person between our check and insert.
         if submission_key is not None:
             existing = Attendance.objects.filter(submission_key=submission_key).first()
-            if existing is not None:
+            if existing is not None and existing.space_id == space.pk:
                 return RecordResult("repeated", existing)
         earlier = _same_person(space, document=document, email=email, name_key=key)
         if earlier is not None:
             return _earlier(earlier, submission_key)
+        if submission_key is not None:
+            # A key already used in another space: this is a new submission all the same.
+            return attendance_record(
+                space=space,
+                data=data,
+                consent_text=consent_text,
+                submission_key=uuid.uuid4(),
+                source=source,
+            )
         raise
     return RecordResult("created", attendance)
 
@@ -227,19 +236,23 @@ def attendance_import(
 ) -> ImportResult:
     """Imports an attendance spreadsheet into a space. Raises ImportRefused for a bad file.
 
-    Rows that fail the rules are rejected (each with row and column), people already in the
-    space or earlier in the file are counted as duplicates, the rest are stored. An identical
-    file imported before is not imported again unless `force`.
+    Rows that fail the rules are rejected (each with row and column); people already in the
+    space or earlier in the file are duplicates, the rest are stored. The same-person rules are
+    unique constraints, so the database itself drops duplicates (also against a form submitted
+    meanwhile) and the counts come from what it stored. A dry run does the same inside a
+    transaction it rolls back. An identical file imported before is not imported again unless
+    `force`. Rows are read and stored in chunks, so memory does not grow with the file.
     """
-    digest = hashlib.sha256(data).hexdigest()
+    # The same bytes read from another sheet are another import.
+    digest = hashlib.sha256(data + b"\0" + (sheet or "").encode()).hexdigest()
     space_date = timezone.localtime(space.starts_at).date()
-    read = read_people(data, space_date=space_date, sheet=sheet, overrides=overrides)
-    result = ImportResult(
-        rows=read.total, rejected=read.rejected, warnings=read.warnings, errors=read.errors
-    )
+    read = ReadResult()
+    people = iter_people(data, result=read, space_date=space_date, sheet=sheet, overrides=overrides)
+    result = ImportResult(warnings=read.warnings, errors=read.errors)
     earlier = ImportBatch.objects.filter(space=space, sha256=digest).order_by("pk").first()
     if earlier is not None and not force:
-        result.duplicates = len(read.rows)
+        result.duplicates = sum(1 for _person in people)
+        result.rows, result.rejected = read.total, read.rejected
         result.warnings.insert(
             0,
             Issue(
@@ -254,79 +267,36 @@ def attendance_import(
         )
         return result
 
-    seen = PeopleSeen()
-    for document, email, key in (
-        Attendance.objects.filter(space=space)
-        .values_list("document_number", "email", "name_key")
-        .iterator(chunk_size=5000)
-    ):
-        seen.add(document=document, email=email, name_key=key)
-    new_rows = []
-    for person in read.rows:
-        if seen.seen(document=person.document_number, email=person.email, name_key=person.name_key):
-            result.duplicates += 1
-            continue
-        seen.add(document=person.document_number, email=person.email, name_key=person.name_key)
-        new_rows.append(person)
-    if dry_run:
-        result.imported = len(new_rows)
-        return result
-
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             space=space,
             sha256=digest,
             filename=filename[:255],
-            rows=result.rows,
-            rejected=result.rejected,
             forced=force,
             created_by=actor if actor is not None and actor.is_authenticated else None,
         )
-        now = timezone.now()
-        for start in range(0, len(new_rows), BATCH_SIZE):
-            Attendance.objects.bulk_create(
-                [
-                    Attendance(
-                        space=space,
-                        full_name=p.full_name,
-                        name_key=p.name_key,
-                        document_type=p.document_type,
-                        document_number=p.document_number,
-                        email=p.email,
-                        phone=p.phone,
-                        sex=p.sex,
-                        age=p.age,
-                        age_group=p.age_group,
-                        locality=p.locality,
-                        stakeholder_group=p.stakeholder_group,
-                        consent_at=now,
-                        consent_answer=p.consent_answer,
-                        source=Source.IMPORT,
-                        import_batch=batch,
-                        source_row=p.row,
-                        submitted_at_text=p.submitted_at_text,
-                    )
-                    for p in new_rows[start : start + BATCH_SIZE]
-                ],
-                ignore_conflicts=True,
-            )
-        # Counted from the database: a form submitted meanwhile by the same person wins.
+        valid = _attendance_bulk_insert(space=space, batch=batch, people=people)
+        result.rows, result.rejected = read.total, read.rejected
         result.imported = batch.attendances.count()
-        result.duplicates += len(new_rows) - result.imported
-        batch.imported, batch.duplicates = result.imported, result.duplicates
-        batch.save(update_fields=["imported", "duplicates"])
-        audit_record(
-            actor=actor,
-            action="attendance_import",
-            target=space,
-            changes={
-                "file": [None, filename],
-                "imported": [None, result.imported],
-                "duplicates": [None, result.duplicates],
-                "rejected": [None, result.rejected],
-            },
-        )
-    if result.imported == 0 and result.rows:
+        result.duplicates = valid - result.imported
+        if dry_run:
+            transaction.set_rollback(True)
+        else:
+            batch.rows, batch.rejected = result.rows, result.rejected
+            batch.imported, batch.duplicates = result.imported, result.duplicates
+            batch.save(update_fields=["rows", "rejected", "imported", "duplicates"])
+            audit_record(
+                actor=actor,
+                action="attendance_import",
+                target=space,
+                changes={
+                    "file": [None, filename],
+                    "imported": [None, result.imported],
+                    "duplicates": [None, result.duplicates],
+                    "rejected": [None, result.rejected],
+                },
+            )
+    if result.imported == 0 and result.rows and not dry_run:
         result.warnings.insert(
             0,
             Issue(
@@ -336,6 +306,74 @@ def attendance_import(
             ),
         )
     return result
+
+
+# The columns an import fills row by row; every other column takes its default.
+_ROW_FIELDS = (
+    "full_name",
+    "name_key",
+    "document_type",
+    "document_number",
+    "email",
+    "phone",
+    "sex",
+    "age",
+    "age_group",
+    "locality",
+    "stakeholder_group",
+    "consent_answer",
+    "source_row",
+    "submitted_at_text",
+)
+
+
+def _attendance_bulk_insert(*, space: Space, batch: ImportBatch, people) -> int:
+    """Inserts people in chunks, skipping rows the same-person constraints refuse.
+
+    Django's bulk_create builds SQLite statements of at most 999 parameters through the ORM,
+    which made storing four times slower than reading; one prepared statement run with
+    executemany stores 100,000 rows in a second or two on either database.
+    """
+    fields = [f for f in Attendance._meta.concrete_fields if not f.primary_key]
+    now = timezone.now()
+    fixed = {
+        "space_id": space.pk,
+        "import_batch_id": batch.pk,
+        "source": Source.IMPORT,
+        "consent_at": now,
+        "created_at": now,
+    }
+    template = []
+    for f in fields:
+        if f.attname in _ROW_FIELDS:
+            template.append(None)
+        else:
+            value = fixed[f.attname] if f.attname in fixed else f.get_default()
+            template.append(f.get_db_prep_save(value, connection))
+    positions = [(i, f.attname) for i, f in enumerate(fields) if f.attname in _ROW_FIELDS]
+    table = connection.ops.quote_name(Attendance._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    values = ", ".join(["%s"] * len(fields))
+    if connection.vendor == "sqlite":
+        sql = f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({values})"
+    else:
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT DO NOTHING"
+    valid = 0
+    chunk: list[list] = []
+    with connection.cursor() as cursor:
+        for person in people:
+            row = list(template)
+            for index, name in positions:
+                row[index] = getattr(person, "row" if name == "source_row" else name)
+            chunk.append(row)
+            if len(chunk) == BATCH_SIZE:
+                cursor.executemany(sql, chunk)
+                valid += len(chunk)
+                chunk = []
+        if chunk:
+            cursor.executemany(sql, chunk)
+            valid += len(chunk)
+    return valid
 
 
 __all__ = [

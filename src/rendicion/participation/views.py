@@ -17,8 +17,9 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 from openpyxl import Workbook
 
+from rendicion.questions.models import TopicChannel
+from rendicion.questions.services import topic_propose
 from rendicion.spaces.models import Space
-from rendicion.spaces.selectors import space_get
 
 from . import permissions, selectors, services
 from .forms import AttendanceForm, EvaluationForm
@@ -42,10 +43,21 @@ EXPORT_AGE_GROUP = {
 
 
 def _public_space(slug: str) -> Space:
+    """The space of a public form: one query (the forms need none of its related lists)."""
     try:
-        return space_get(slug=slug)
+        return Space.objects.select_related("strategy__entity").get(
+            slug=slug, is_published=True, strategy__is_published=True
+        )
     except Space.DoesNotExist:
         raise Http404 from None
+
+
+def _groups(space: Space) -> list[str]:
+    from rendicion.stakeholders.selectors import stakeholder_group_names
+
+    from .forms import STAKEHOLDER_GROUPS
+
+    return stakeholder_group_names(entity=space.strategy.entity) or STAKEHOLDER_GROUPS
 
 
 def _limited(request: HttpRequest) -> bool:
@@ -60,14 +72,38 @@ def _limited(request: HttpRequest) -> bool:
     )
 
 
-def _consent(space: Space, version: str | None) -> ConsentText:
+def _consent(space: Space, version: str | None, current: ConsentText) -> ConsentText:
     """The text version the person saw (the current one if that version is unknown)."""
-    entity = space.strategy.entity
-    if version:
-        found = ConsentText.objects.filter(entity=entity, version=version).first()
-        if found is not None:
-            return found
-    return services.consent_text_current(entity=entity)
+    if not version or version == current.version:
+        return current
+    found = (
+        ConsentText.objects.filter(entity=space.strategy.entity, version=version)
+        .order_by("-pk")
+        .first()
+    )
+    return found or current
+
+
+def _topic_propose(space: Space, data: dict, channel: str) -> None:
+    """The optional «¿Qué tema le gustaría que tratáramos?» becomes a proposed topic (once)."""
+    if data.get("topic"):
+        topic_propose(
+            entity=space.strategy.entity,
+            text=data["topic"],
+            channel=channel,
+            proposed_in=space,
+            submission_key=data["submission_key"],
+        )
+
+
+def _done_cookie(space: Space) -> str:
+    return f"asistencia-{space.pk}"
+
+
+def _sent_from_here(request: HttpRequest, space: Space, record: Attendance) -> bool:
+    """Whether this browser sent the earlier record of this person (Back, then send again)."""
+    key = request.get_signed_cookie(_done_cookie(space), default=None, salt="attendance")
+    return key is not None and key == str(record.submission_key)
 
 
 def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
@@ -78,13 +114,18 @@ def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
 def attendance_form(request: HttpRequest, slug: str) -> HttpResponse:
     space = _public_space(slug)
     consent = services.consent_text_current(entity=space.strategy.entity)
-    context = {"space": space, "consent_text": consent, "kind": "attendance"}
+    context = {
+        "space": space,
+        "consent_text": consent,
+        "kind": "attendance",
+        "entity": space.strategy.entity,
+    }
     if not space.form_is_open("attendance"):
         return render(request, "participation/form_closed.html", context)
     if request.method == "POST":
         if _limited(request):
             return _too_many(request, space)
-        form = AttendanceForm(request.POST)
+        form = AttendanceForm(request.POST, groups=_groups(space))
         if form.is_valid():
             if form.is_bot:
                 form.add_error(
@@ -106,19 +147,35 @@ def attendance_form(request: HttpRequest, slug: str) -> HttpResponse:
                         locality=data["locality"],
                         stakeholder_group=data["stakeholder_group"],
                         guardian_consent=data["guardian_consent"],
+                        contact_consent=data["contact_consent"],
                     ),
-                    consent_text=_consent(space, data["consent_version"]),
+                    consent_text=_consent(space, data["consent_version"], consent),
                     submission_key=data["submission_key"],
                 )
-                if result.outcome == "same_person":
+                _topic_propose(space, data, TopicChannel.ATTENDANCE_FORM)
+                if result.outcome == "same_person" and not _sent_from_here(
+                    request, space, result.record
+                ):
                     return render(request, "participation/already_registered.html", context)
-                return redirect(
+                response = redirect(
                     "participation:attendance_done",
                     slug=space.slug,
                     key=result.record.submission_key,
                 )
+                # Remembered in this browser only, so that going Back and sending the form again
+                # shows the same confirmation instead of "already registered".
+                response.set_signed_cookie(
+                    _done_cookie(space),
+                    str(result.record.submission_key),
+                    salt="attendance",
+                    max_age=60 * 60 * 24 * 30,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=settings.SESSION_COOKIE_SECURE,
+                )
+                return response
     else:
-        form = AttendanceForm(initial={"consent_version": consent.version})
+        form = AttendanceForm(initial={"consent_version": consent.version}, groups=_groups(space))
     context["form"] = form
     return render(request, "participation/attendance_form.html", context)
 
@@ -134,7 +191,12 @@ def attendance_done(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResp
 def evaluation_form(request: HttpRequest, slug: str) -> HttpResponse:
     space = _public_space(slug)
     consent = services.consent_text_current(entity=space.strategy.entity)
-    context = {"space": space, "consent_text": consent, "kind": "evaluation"}
+    context = {
+        "space": space,
+        "consent_text": consent,
+        "kind": "evaluation",
+        "entity": space.strategy.entity,
+    }
     if not space.form_is_open("evaluation"):
         return render(request, "participation/form_closed.html", context)
     if request.method == "POST":
@@ -158,11 +220,12 @@ def evaluation_form(request: HttpRequest, slug: str) -> HttpResponse:
                         would_return=data["would_return"],
                         comment=data["comment"],
                     ),
-                    consent_text=_consent(space, data["consent_version"])
+                    consent_text=_consent(space, data["consent_version"], consent)
                     if data["consent"]
                     else None,
                     submission_key=data["submission_key"],
                 )
+                _topic_propose(space, data, TopicChannel.EVALUATION_FORM)
                 return redirect(
                     "participation:evaluation_done",
                     slug=space.slug,
@@ -350,8 +413,8 @@ def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(
             request,
             _(
-                "Importación lista: %(imported)s registros nuevos, %(duplicates)s repetidos y "
-                "%(rejected)s filas rechazadas."
+                "Importación lista. Registros nuevos: %(imported)s. Repetidos: %(duplicates)s. "
+                "Filas rechazadas: %(rejected)s."
             )
             % result.as_dict(),
         )

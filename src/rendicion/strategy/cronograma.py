@@ -198,6 +198,8 @@ def cronograma_xlsx_read(
         sheet = (
             workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.worksheets[0]
         )
+        # Some writers record a wrong used range; read-only mode would trust it.
+        sheet.reset_dimensions()
         all_rows = list(sheet.iter_rows(values_only=True))
     finally:
         workbook.close()

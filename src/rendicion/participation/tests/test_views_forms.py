@@ -85,6 +85,7 @@ def test_a_double_click_stores_one_record_and_shows_the_same_confirmation(client
 
 def test_the_same_person_registering_again_is_told_so(client, space):
     client.post(URL, _attendance())
+    client.cookies.clear()  # later, from another device
     again = client.post(URL, _attendance(document_number="99000123", email="", full_name="Ana P."))
     assert again.status_code == 200
     assert "Usted ya estaba registrado" in again.text
@@ -216,3 +217,11 @@ def test_a_confirmation_page_needs_a_real_submission(client, space):
         client.get(f"/espacios/dialogo-prueba/asistencia/registrada/{uuid.uuid4()}/").status_code
         == 404
     )
+
+
+def test_sending_again_from_the_same_browser_shows_the_same_confirmation(client, space):
+    first = client.post(URL, _attendance())
+    # Back, then send again: a fresh form (new key), same person, same browser.
+    again = client.post(URL, _attendance())
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    assert Attendance.objects.count() == 1

@@ -85,7 +85,7 @@ def test_import_page_previews_then_confirms(client, demo):
     assert Attendance.objects.filter(space__slug=SLUG).count() == before
     pending = PendingImport.objects.get()
     done = client.post(url, {"pending": pending.pk}, follow=True)
-    assert "1 registros nuevos" in done.text
+    assert "Registros nuevos: 1. Repetidos: 0. Filas rechazadas: 1." in done.text
     assert Attendance.objects.filter(space__slug=SLUG).count() == before + 1
     assert not PendingImport.objects.exists()
 

@@ -186,6 +186,7 @@ def test_audit_page_is_for_administrators_only(client, planner):
     assert client.get("/gestion/auditoria/").status_code == 403
     admin = UserFactory(role=Role.ADMINISTRATOR)
     client.force_login(admin)
-    response = client.get("/gestion/auditoria/")
+    response = client.get("/gestion/auditoria/?accion=activity_create")
     assert response.status_code == 200
-    assert "activity_create" in response.text
+    assert response.text.count("<code>activity_create</code>") == 13
+    assert "<code>strategy_create</code>" not in response.text
