@@ -160,19 +160,43 @@ class AgendaItem(models.Model):
         return self.title
 
 
+class PieceState(models.TextChoices):
+    PLANNED = "planned", _("Programada")
+    PUBLISHED = "published", _("Publicada")
+
+
 class CommunicationPiece(models.Model):
-    """A piece inviting citizens to a space (pieza comunicativa)."""
+    """A piece inviting citizens to a space (pieza comunicativa): one line of the parrilla."""
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="pieces")
     title = models.CharField(_("título"), max_length=250)
     channel = models.CharField(_("canal"), max_length=120)
     date = models.DateField(_("fecha"))
     file = models.FileField(_("archivo"), upload_to="piezas/%Y/", blank=True, max_length=300)
+    state = models.CharField(
+        _("estado"), max_length=20, choices=PieceState.choices, default=PieceState.PLANNED
+    )
+    reach = models.PositiveIntegerField(
+        _("alcance"),
+        null=True,
+        blank=True,
+        help_text=_("Personas a las que llegó la pieza, según el canal, una vez publicada."),
+    )
 
     class Meta:
         verbose_name = _("pieza comunicativa")
         verbose_name_plural = _("piezas comunicativas")
         ordering = ["space", "date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["planned", "published"]), name="piece_state_valid"
+            ),
+            # Reach is measured after publication; a planned piece has none yet.
+            models.CheckConstraint(
+                condition=Q(state="published") | Q(reach__isnull=True),
+                name="piece_reach_only_when_published",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
