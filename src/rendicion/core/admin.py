@@ -4,8 +4,13 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditRecord, Entity, Office, User
-from .services import audit_record
+from .models import AuditRecord, Entity, NonWorkingDay, Office, User
+from .services import (
+    audit_record,
+    non_working_day_add,
+    non_working_day_remove,
+    non_working_day_update,
+)
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -68,3 +73,34 @@ class AuditRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(NonWorkingDay)
+class NonWorkingDayAdmin(admin.ModelAdmin):
+    """Days the entity declares non-working. Saved through the calendar services, so that the
+    due dates counted in business days are recomputed and the change is audited."""
+
+    list_display = ["date", "reason", "entity"]
+    list_filter = ["entity"]
+    date_hierarchy = "date"
+    fields = ["entity", "date", "reason"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        data = form.cleaned_data
+        if change:
+            stored = NonWorkingDay.objects.get(pk=obj.pk)
+            non_working_day_update(
+                actor=request.user, day=stored, date=data["date"], reason=data["reason"]
+            )
+        else:
+            created = non_working_day_add(
+                actor=request.user, entity=data["entity"], date=data["date"], reason=data["reason"]
+            )
+            obj.pk = created.pk
+
+    def delete_model(self, request, obj) -> None:
+        non_working_day_remove(actor=request.user, day=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for day in queryset:
+            non_working_day_remove(actor=request.user, day=day)

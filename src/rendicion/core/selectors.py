@@ -1,6 +1,7 @@
 from django.db.models import QuerySet
 
-from .models import AuditRecord, Entity, Office
+from .dates import BusinessCalendar
+from .models import AuditRecord, Entity, NonWorkingDay, Office
 
 
 def entity_current() -> Entity | None:
@@ -14,3 +15,12 @@ def office_list(*, entity: Entity) -> QuerySet[Office]:
 
 def audit_list() -> QuerySet[AuditRecord]:
     return AuditRecord.objects.order_by("-at", "-id")
+
+
+def business_calendar(*, entity: Entity | None) -> BusinessCalendar:
+    """Colombian public holidays plus the days this entity declared non-working (one query)."""
+    if entity is None:
+        return BusinessCalendar.colombia()
+    return BusinessCalendar.colombia(
+        NonWorkingDay.objects.filter(entity=entity).values_list("date", flat=True)
+    )

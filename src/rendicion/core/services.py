@@ -2,12 +2,12 @@
 
 import datetime as dt
 import decimal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models, transaction
 
-from .models import AuditRecord, Entity, Office, Role, User
+from .models import AuditRecord, Entity, NonWorkingDay, Office, Role, User
 
 
 def _plain(value: Any) -> Any:
@@ -144,3 +144,72 @@ def staff_user_save(
         changes=changes,
     )
     return user
+
+
+# Business calendar ----------------------------------------------------------------------------
+# Apps whose dates are counted in business days (questions) register here, in their
+# AppConfig.ready(), what must be recomputed when an entity's calendar changes: core does not
+# import the apps that build on it.
+CalendarListener = Callable[[Entity, dt.date], int]
+_calendar_listeners: dict[str, CalendarListener] = {}
+
+
+def calendar_listener_register(name: str, listener: CalendarListener) -> None:
+    """`listener(entity, day)` recomputes what depends on `day` and returns how many it changed."""
+    _calendar_listeners[name] = listener
+
+
+def _calendar_changed(entity: Entity, day: dt.date) -> dict[str, int]:
+    return {name: listener(entity, day) for name, listener in sorted(_calendar_listeners.items())}
+
+
+@transaction.atomic
+def non_working_day_add(
+    *, actor: User | None, entity: Entity, date: dt.date, reason: str
+) -> NonWorkingDay:
+    """Declares a day non-working for the entity; due dates that depend on it are recomputed."""
+    day = NonWorkingDay(entity=entity, date=date, reason=reason.strip())
+    day.full_clean()
+    day.save()
+    recomputed = _calendar_changed(entity, date)
+    audit_record(
+        actor=actor,
+        action="non_working_day_add",
+        target=day,
+        changes={"date": [None, str(date)], "reason": [None, day.reason], "recomputed": recomputed},
+    )
+    return day
+
+
+@transaction.atomic
+def non_working_day_update(
+    *, actor: User | None, day: NonWorkingDay, date: dt.date, reason: str
+) -> NonWorkingDay:
+    before = snapshot(day, ["date", "reason"])
+    old_date = day.date
+    day.date, day.reason = date, reason.strip()
+    day.full_clean()
+    day.save()
+    recomputed = _calendar_changed(day.entity, old_date)
+    if date != old_date:
+        for name, count in _calendar_changed(day.entity, date).items():
+            recomputed[name] = recomputed.get(name, 0) + count
+    changes = changes_between(before, snapshot(day, ["date", "reason"]))
+    if changes:
+        changes["recomputed"] = recomputed
+        audit_record(actor=actor, action="non_working_day_update", target=day, changes=changes)
+    return day
+
+
+@transaction.atomic
+def non_working_day_remove(*, actor: User | None, day: NonWorkingDay) -> None:
+    """The day becomes a business day again; due dates that depend on it are recomputed."""
+    entity, date = day.entity, day.date
+    audit_record(
+        actor=actor,
+        action="non_working_day_remove",
+        target=day,
+        changes={"date": [str(date), None], "reason": [day.reason, None]},
+    )
+    day.delete()
+    _calendar_changed(entity, date)
