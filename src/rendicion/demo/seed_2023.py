@@ -268,6 +268,7 @@ ACTIVITIES = [
         "publicados",
         target_quantity=5,
         target_unit="informes",
+        progress_source="answer_reports_published",
         evidence_expected="Publicación de los documentos de respuestas a las preguntas de la "
         "ciudadanía",
         responsible=[PLANEACION],

@@ -12,8 +12,8 @@ from rendicion.spaces.models import Space, SpaceStatus
 from rendicion.strategy import services as strategy_services
 from rendicion.strategy.models import Strategy
 
+from . import input_2023, spaces_2023
 from . import seed_2023 as seed
-from . import spaces_2023
 from .attendees import demo_attendance_files
 
 
@@ -178,6 +178,10 @@ def demo_load() -> DemoResult:
     }
     strategy = _strategy(entity, offices)
     _spaces(strategy, offices)
+    input_2023.demo_input_load(strategy=strategy, offices=offices)
+    from .planning_2023 import planning_load  # aprestamiento: self-assessment, groups, convocation
+
+    planning_load(entity=entity, strategy=strategy, offices=offices)
     logins = _users(offices)
     _publish_reports(strategy)
     return DemoResult(entity=entity, strategy=strategy, logins=logins)

@@ -190,11 +190,20 @@ def docx_document(data: dict[str, Any]) -> bytes:
     if data["proposed_topics"]["count"]:
         heading(_("Temas propuestos por la ciudadanía"))
         bullets(t["text"] for t in data["proposed_topics"]["items"])
-    if data.get("questions") and data["questions"]["answers"]:
-        heading(_("Preguntas y respuestas"))
-        for answer in data["questions"]["answers"]:
-            heading(answer["question"], 3)
-            document.add_paragraph(answer["answer"])
+    counts = (data.get("questions") or {}).get("counts") or {}
+    if counts.get("received"):
+        heading(_("Preguntas de la ciudadanía"))
+        document.add_paragraph(
+            _(
+                "Se recibieron %(r)s preguntas; %(a)s tienen respuesta y %(p)s respuestas están "
+                "publicadas."
+            )
+            % {
+                "r": counts.get("received", 0),
+                "a": counts.get("answered", 0),
+                "p": counts.get("published", 0),
+            }
+        )
     if data.get("commitments"):
         heading(_("Compromisos"))
         table(

@@ -5,8 +5,6 @@ numbers are the same everywhere. Aggregates are done by the database; the number
 not grow with the data. No personal data ever enters these dictionaries.
 """
 
-import importlib
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -15,20 +13,16 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rendicion.assessment.selectors import self_assessment_for_strategy
+from rendicion.commitments.selectors import commitments_for_strategy
 from rendicion.participation.models import Attendance, Evaluation
 from rendicion.participation.rules import AgeGroup, Sex, percent
 from rendicion.participation.selectors import evaluation_stats, participation_stats
+from rendicion.questions import selectors as question_selectors
 from rendicion.spaces.models import Channel, Space, SpaceKind, SpaceStatus
+from rendicion.stakeholders.selectors import stakeholder_groups_for_report
 from rendicion.strategy.models import ActivityStatus, Strategy
 from rendicion.strategy.selectors import strategy_detail
-
-
-def _optional(module: str, name: str) -> Callable | None:
-    """A selector of an app that adds a section, or None while that app is not installed."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 def _shares(counts: dict[str, int], total: int, choices) -> dict[str, dict[str, Any]]:
@@ -150,7 +144,7 @@ def annual_report_data(*, strategy: Strategy) -> dict[str, Any]:
     # The report tells what happened: spaces held (planned or cancelled ones are not counted).
     held = Space.objects.filter(strategy=strategy, status=SpaceStatus.HELD)
     spaces = list(spaces_with_counts(held))
-    topics_by_space = _optional("rendicion.questions.selectors", "topics_by_space")
+    topics_by_space = question_selectors.topics_by_space
     topic_counts = topics_by_space(spaces=held) if topics_by_space else {}
 
     hearings = []
@@ -250,7 +244,7 @@ def annual_report_data(*, strategy: Strategy) -> dict[str, Any]:
         "dialogues": dialogues,
     }
 
-    assessment = _optional("rendicion.assessment.selectors", "self_assessment_for_strategy")
+    assessment = self_assessment_for_strategy
     summary = assessment(strategy=strategy) if assessment else None
     if summary is not None:
         data["self_assessment"] = {
@@ -267,7 +261,7 @@ def annual_report_data(*, strategy: Strategy) -> dict[str, Any]:
     else:
         omitted.append("self_assessment")
 
-    groups = _optional("rendicion.stakeholders.selectors", "stakeholder_groups_for_report")
+    groups = stakeholder_groups_for_report
     group_list = groups(entity=entity) if groups else []
     if group_list:
         data["stakeholder_groups"] = [
@@ -290,7 +284,7 @@ def annual_report_data(*, strategy: Strategy) -> dict[str, Any]:
     else:
         omitted.append("stakeholder_groups")
 
-    topics_for_year = _optional("rendicion.questions.selectors", "proposed_topics_for_year")
+    topics_for_year = question_selectors.proposed_topics_for_year
     topics = topics_for_year(strategy=strategy) if topics_for_year else []
     data["proposed_topics"] = {
         "count": len(topics),
@@ -309,20 +303,17 @@ def annual_report_data(*, strategy: Strategy) -> dict[str, Any]:
         omitted.append("proposed_topics")
 
     all_spaces = Space.objects.filter(strategy=strategy)
-    answers_fn = _optional("rendicion.questions.selectors", "published_answers")
-    counts_fn = _optional("rendicion.questions.selectors", "question_counts")
-    if answers_fn and counts_fn:
-        answers = answers_fn(spaces=all_spaces)
-        data["questions"] = {
-            "counts": counts_fn(spaces=all_spaces),
-            "answers": [_answer(a) for a in answers],
-        }
+    counts_fn = question_selectors.question_counts
+    if counts_fn:
+        # The answers themselves are in each space's report and in its informe de respuestas;
+        # the annual report gives the figures, so it stays readable with thousands of questions.
+        data["questions"] = {"counts": counts_fn(spaces=all_spaces)}
         if not data["questions"]["counts"].get("received"):
             omitted.append("questions")
     else:
         omitted.append("questions")
 
-    commitments_fn = _optional("rendicion.commitments.selectors", "commitments_for_strategy")
+    commitments_fn = commitments_for_strategy
     commitments = commitments_fn(strategy=strategy) if commitments_fn else []
     if commitments:
         by_state: dict[str, int] = {}
@@ -397,13 +388,13 @@ def space_report_data(*, space: Space) -> dict[str, Any]:
             },
         }
     )
-    topics_by_space = _optional("rendicion.questions.selectors", "topics_by_space")
+    topics_by_space = question_selectors.topics_by_space
     counts = topics_by_space(spaces=spaces).get(space.pk) if topics_by_space else None
     item["topics_proposed"] = counts.proposed if counts else 0
     item["topics_included"] = counts.included if counts else 0
-    answers_fn = _optional("rendicion.questions.selectors", "published_answers")
+    answers_fn = question_selectors.published_answers
     item["answers"] = [_answer(a) for a in answers_fn(spaces=spaces)] if answers_fn else []
-    commitments_fn = _optional("rendicion.commitments.selectors", "commitments_for_strategy")
+    commitments_fn = commitments_for_strategy
     commitments = commitments_fn(strategy=space.strategy) if commitments_fn else []
     item["commitments"] = [
         {

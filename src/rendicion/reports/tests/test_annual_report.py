@@ -148,9 +148,9 @@ def _inflated(pdf: bytes) -> bytes:
     import zlib
 
     parts = [pdf]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
+    for match in re.finditer(rb"stream\r?\n", pdf):
         try:
-            parts.append(zlib.decompress(match.group(1)))
+            parts.append(zlib.decompressobj().decompress(pdf[match.end() :]))
         except zlib.error:
             continue
     return b"".join(parts)
