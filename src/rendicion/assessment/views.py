@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current
 from rendicion.core.uploads import SPREADSHEET_TYPES, upload_check
 from rendicion.strategy.models import Strategy
@@ -43,15 +44,6 @@ def _assessment(request: HttpRequest, year: int) -> SelfAssessment:
         return selectors.assessment_get(entity=entity_current(), year=year)
     except SelfAssessment.DoesNotExist:
         raise Http404 from None
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    """Shows a service's ValidationError on the form, at the field it names when it names one."""
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
@@ -93,7 +85,7 @@ def assessment_create(request: HttpRequest) -> HttpResponse:
                 template=form.cleaned_data["template"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -152,7 +144,7 @@ def assessment_scores(request: HttpRequest, year: int) -> HttpResponse:
                 actor=request.user, assessment=assessment, scores=form.score_data()
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -231,7 +223,7 @@ def assessment_import(request: HttpRequest) -> HttpResponse:
                 template_name=form.cleaned_data["template_name"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         except services.AssessmentImportError as error:
             file_errors = error.errors
         else:
@@ -265,7 +257,7 @@ def template_index(request: HttpRequest) -> HttpResponse:
                     description=form.cleaned_data["description"],
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                validation_error_to_form(form, error)
             except services.AssessmentImportError as error:
                 file_errors = error.errors
             else:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current, office_list
 from rendicion.spaces.models import Space, SpaceStatus
 from rendicion.spaces.selectors import space_get
@@ -21,14 +22,6 @@ from .forms import CommitmentForm, ProgressForm
 from .models import Commitment
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 # Public ----------------------------------------------------------------------------------------
@@ -114,7 +107,7 @@ def staff_create(request: HttpRequest, year: int) -> HttpResponse:
         try:
             commitment = services.commitment_create(actor=request.user, data=_data(form))
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("El compromiso quedó registrado."))
             return redirect("commitments:staff_detail", pk=commitment.pk)
@@ -151,7 +144,7 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.commitment_update(actor=request.user, commitment=commitment, data=_data(form))
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("Los cambios quedaron guardados."))
             return redirect("commitments:staff_detail", pk=commitment.pk)
@@ -176,7 +169,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=request.user, commitment=commitment, **form.cleaned_data
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                validation_error_to_form(form, error)
             else:
                 messages.success(request, _("El avance quedó registrado."))
                 return redirect("commitments:staff_detail", pk=commitment.pk)

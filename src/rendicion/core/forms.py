@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,3 +21,12 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Esta cuenta está desactivada."),
     }
+
+
+def validation_error_to_form(form: forms.BaseForm, error: ValidationError) -> None:
+    """Shows a service's ValidationError on the form, at the field it names when it names one."""
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

@@ -1,9 +1,9 @@
 """The public attendance and evaluation forms: plain Spanish, one question per line."""
 
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from rendicion.core.public_forms import PublicForm
 
 from .models import Answer3, DocumentType
 from .rules import AgeGroup, Sex, age_group_for_age
@@ -58,26 +58,6 @@ def _stakeholder_group_names() -> list[str]:
     from rendicion.stakeholders.selectors import stakeholder_group_names
 
     return stakeholder_group_names(entity=entity_current()) or STAKEHOLDER_GROUPS
-
-
-class PublicForm(forms.Form):
-    """What every public form has: a submission key against double posts, and a honeypot."""
-
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
-    # Bots fill every field; people never see this one (hidden with CSS, skipped by keyboard).
-    website = forms.CharField(
-        label=_("Deje este campo vacío"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4())
-        super().__init__(*args, **kwargs)
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
 
 class AttendanceForm(PublicForm):

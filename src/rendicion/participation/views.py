@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 from openpyxl import Workbook
 
+from rendicion.core.public_forms import public_post_limited
 from rendicion.questions.models import TopicChannel
 from rendicion.questions.services import topic_propose
 from rendicion.spaces.models import Space
@@ -58,18 +58,6 @@ def _groups(space: Space) -> list[str]:
     from .forms import STAKEHOLDER_GROUPS
 
     return stakeholder_group_names(entity=space.strategy.entity) or STAKEHOLDER_GROUPS
-
-
-def _limited(request: HttpRequest) -> bool:
-    """Per-client limit on public submissions (bots); the rate is a setting."""
-    return is_ratelimited(
-        request,
-        group="public-forms",
-        key="ip",
-        rate=settings.PUBLIC_FORM_RATE,
-        method="POST",
-        increment=True,
-    )
 
 
 def _consent(space: Space, version: str | None, current: ConsentText) -> ConsentText:
@@ -123,7 +111,7 @@ def attendance_form(request: HttpRequest, slug: str) -> HttpResponse:
     if not space.form_is_open("attendance"):
         return render(request, "participation/form_closed.html", context)
     if request.method == "POST":
-        if _limited(request):
+        if public_post_limited(request):
             return _too_many(request, space)
         form = AttendanceForm(request.POST, groups=_groups(space))
         if form.is_valid():
@@ -200,7 +188,7 @@ def evaluation_form(request: HttpRequest, slug: str) -> HttpResponse:
     if not space.form_is_open("evaluation"):
         return render(request, "participation/form_closed.html", context)
     if request.method == "POST":
-        if _limited(request):
+        if public_post_limited(request):
             return _too_many(request, space)
         form = EvaluationForm(request.POST)
         if form.is_valid():

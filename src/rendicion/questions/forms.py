@@ -1,12 +1,11 @@
 """Forms of topics, questions and answers: plain Spanish, one question per line, errors at the field."""
 
-import uuid
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rendicion.core.models import Office
+from rendicion.core.public_forms import PublicForm
 from rendicion.spaces.models import Space
 
 from .models import (
@@ -29,25 +28,6 @@ STAFF_TOPIC_CHANNELS = [
     for c in TopicChannel.choices
     if c[0] not in ("public_form", "attendance_form", "evaluation_form")
 ]
-
-
-class PublicForm(forms.Form):
-    """A submission key against double posts, and a honeypot for bots (as participation's)."""
-
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
-    website = forms.CharField(
-        label=_("Deje este campo vacío"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4())
-        super().__init__(*args, **kwargs)
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
 
 def _question_text_field(label) -> forms.CharField:

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current, office_list
 from rendicion.strategy.models import Strategy
 from rendicion.strategy.selectors import strategy_get
@@ -163,14 +164,6 @@ def _space_data(form: SpaceForm) -> services.SpaceData:
     )
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _edit(request: HttpRequest, space: Space | None, strategy: Strategy) -> HttpResponse:
     offices = office_list(entity=strategy.entity)
     initial = {"status": "planned", "is_published": True, "duration_minutes": 90}
@@ -235,7 +228,7 @@ def _edit(request: HttpRequest, space: Space | None, strategy: Strategy) -> Http
                 ],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("El espacio quedó guardado."))
             return redirect("spaces:staff_detail", slug=space.slug)
@@ -330,7 +323,7 @@ def staff_piece_add(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.communication_piece_add(actor=request.user, space=space, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("La pieza comunicativa quedó registrada."))
             return redirect("spaces:staff_detail", slug=space.slug)

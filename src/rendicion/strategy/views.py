@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current, office_list
 from rendicion.core.uploads import SPREADSHEET_TYPES, upload_check
 
@@ -111,7 +112,7 @@ def strategy_create(request: HttpRequest) -> HttpResponse:
                 report_purpose=data["report_purpose"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             services.strategy_challenges_replace(
                 actor=request.user, strategy=strategy, texts=data["challenges"]
@@ -231,7 +232,7 @@ def strategy_copy(request: HttpRequest, year: int) -> HttpResponse:
                 actor=request.user, strategy=strategy, year=form.cleaned_data["year"]
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -265,7 +266,7 @@ def cronograma_import(request: HttpRequest, year: int) -> HttpResponse:
                 actor=request.user, strategy=strategy, data=upload.read()
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         except services.CronogramaImportError as error:
             file_errors = error.errors
         else:
@@ -329,7 +330,7 @@ def activity_create(request: HttpRequest, year: int) -> HttpResponse:
                     actor=request.user, strategy=strategy, data=_activity_form_data(form)
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                validation_error_to_form(form, error)
             else:
                 messages.success(request, _("La actividad quedó creada."))
                 return redirect("strategy:activity_detail", year=year, number=activity.number)
@@ -355,7 +356,7 @@ def activity_edit(request: HttpRequest, year: int, number: int) -> HttpResponse:
                     actor=request.user, activity=activity, data=_activity_form_data(form)
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                validation_error_to_form(form, error)
             else:
                 messages.success(request, _("Los cambios quedaron guardados."))
                 return redirect("strategy:activity_detail", year=year, number=activity.number)
@@ -428,7 +429,7 @@ def activity_detail(request: HttpRequest, year: int, number: int) -> HttpRespons
                         url=data["url"],
                     )
                 except ValidationError as error:
-                    _errors_to_form(evidence_form, error)
+                    validation_error_to_form(evidence_form, error)
                 else:
                     messages.success(request, _("La evidencia quedó guardada."))
                     return redirect("strategy:activity_detail", year=year, number=number)
@@ -489,12 +490,3 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.evidence_delete(actor=request.user, evidence=evidence)
     messages.success(request, _("La evidencia quedó eliminada."))
     return redirect("strategy:activity_detail", year=activity.strategy.year, number=activity.number)
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    """Shows a service's ValidationError on the form, at the field it names when it names one."""
-    if hasattr(error, "error_dict"):
-        for field_name, messages_ in error.message_dict.items():
-            form.add_error(field_name if field_name in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)

@@ -2,15 +2,15 @@
 
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 
+from rendicion.core.forms import validation_error_to_form
+from rendicion.core.public_forms import public_post_limited
 from rendicion.core.selectors import entity_current
 from rendicion.participation.models import ConsentText
 from rendicion.participation.services import consent_text_current
@@ -29,18 +29,6 @@ def _public_space(slug: str) -> Space:
         return space_get(slug=slug)
     except Space.DoesNotExist:
         raise Http404 from None
-
-
-def _limited(request: HttpRequest) -> bool:
-    """Per-client limit on public submissions (the same budget as the other public forms)."""
-    return is_ratelimited(
-        request,
-        group="public-forms",
-        key="ip",
-        rate=settings.PUBLIC_FORM_RATE,
-        method="POST",
-        increment=True,
-    )
 
 
 def _consent(space: Space, version: str | None) -> ConsentText:
@@ -65,7 +53,7 @@ def space_questions(request: HttpRequest, slug: str) -> HttpResponse:
     form = None
     if is_open:
         if request.method == "POST":
-            if _limited(request):
+            if public_post_limited(request):
                 return _too_many(request, space)
             form = QuestionForm(request.POST)
             if form.is_valid():
@@ -88,7 +76,7 @@ def space_questions(request: HttpRequest, slug: str) -> HttpResponse:
                             submission_key=data["submission_key"],
                         )
                     except ValidationError as error:
-                        _errors_to_form(form, error)
+                        validation_error_to_form(form, error)
                     else:
                         return redirect(
                             "questions:received",
@@ -178,7 +166,7 @@ def topic_propose(request: HttpRequest, year: int) -> HttpResponse:
     spaces = _upcoming_spaces(strategy)
     form = TopicForm(request.POST or None, spaces=spaces)
     if request.method == "POST":
-        if _limited(request):
+        if public_post_limited(request):
             return render(request, "questions/too_many.html", {"space": None}, status=429)
         if form.is_valid():
             if form.is_bot:
@@ -196,7 +184,7 @@ def topic_propose(request: HttpRequest, year: int) -> HttpResponse:
                         submission_key=data["submission_key"],
                     )
                 except ValidationError as error:
-                    _errors_to_form(form, error)
+                    validation_error_to_form(form, error)
                 else:
                     return redirect("questions:topic_proposed", year=year, key=topic.submission_key)
     return render(request, "questions/topic_form.html", {"strategy": strategy, "form": form})
@@ -207,11 +195,3 @@ def topic_proposed(request: HttpRequest, year: int, key: uuid.UUID) -> HttpRespo
     if not ProposedTopic.objects.filter(entity=strategy.entity, submission_key=key).exists():
         raise Http404
     return render(request, "questions/topic_done.html", {"strategy": strategy})
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rendicion.core.dates import extension_limit
+from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import business_calendar, entity_current, office_list
 from rendicion.participation.services import consent_text_current
 from rendicion.spaces.models import Space, SpaceStatus
@@ -28,7 +29,6 @@ from ..forms import (
 )
 from ..models import AnswerReport, Question, QuestionState
 from ..plain_language import readability
-from .public import _errors_to_form
 
 PAGE_SIZE = 50
 
@@ -125,7 +125,7 @@ def capture(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -336,7 +336,7 @@ def _act(request, question: Question, action: str, forms: dict, entity) -> str |
         if target is None:
             messages.error(request, " ".join(error.messages))
             return None
-        _errors_to_form(forms[target], error)
+        validation_error_to_form(forms[target], error)
         question.refresh_from_db()
     return None
 
@@ -362,7 +362,7 @@ def space_answers(request: HttpRequest, slug: str) -> HttpResponse:
                     introduction=form.cleaned_data["introduction"],
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                validation_error_to_form(form, error)
             else:
                 messages.success(request, _("El informe de respuestas quedó publicado."))
                 return redirect("questions:space_answers", slug=space.slug)

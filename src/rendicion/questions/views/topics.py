@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current, office_list
 from rendicion.spaces.models import Space
 from rendicion.strategy.selectors import strategy_years
@@ -14,7 +15,6 @@ from rendicion.strategy.selectors import strategy_years
 from .. import permissions, selectors, services
 from ..forms import TopicCaptureForm, TopicMergeForm, TopicReviewForm
 from ..models import ProposedTopic, TopicState
-from .public import _errors_to_form
 
 
 def _spaces(entity):
@@ -77,7 +77,7 @@ def topic_capture(request: HttpRequest, year: int) -> HttpResponse:
                 proposed_for=data["proposed_for"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("El tema quedó registrado."))
             return redirect("questions:topic_staff_detail", pk=topic.pk)
@@ -119,7 +119,7 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         actor=request.user, topic=topic, into=merge.cleaned_data["into"]
                     )
                 except ValidationError as error:
-                    _errors_to_form(merge, error)
+                    validation_error_to_form(merge, error)
                 else:
                     messages.success(request, _("El tema quedó unido al tema principal."))
                     return redirect("questions:topic_staff_detail", pk=topic.merged_into_id)
@@ -141,7 +141,7 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         ),
                     )
                 except ValidationError as error:
-                    _errors_to_form(review, error)
+                    validation_error_to_form(review, error)
                 else:
                     messages.success(request, _("Los cambios del tema quedaron guardados."))
                     return redirect("questions:topic_staff_detail", pk=topic.pk)

@@ -1,6 +1,6 @@
 """What every planning view needs: who may look, and the objects they ask for."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from rendicion.core.selectors import entity_current
@@ -16,15 +16,6 @@ from ..forms import PieceStateForm
 def viewer(request: HttpRequest) -> None:
     if not permissions.can_view_stakeholders(request.user):
         raise PermissionDenied
-
-
-def errors_to_form(form, error: ValidationError) -> None:
-    """Shows a service's ValidationError on the form, at the field it names when it names one."""
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 def strategy_or_404(request: HttpRequest, year: int) -> Strategy:

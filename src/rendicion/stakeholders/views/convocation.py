@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from rendicion.core.forms import validation_error_to_form
 from rendicion.spaces.models import Space
 
 from .. import permissions, selectors, services
 from ..forms import InvitationsForm, InviteesForm
 from ..models import StakeholderGroup
 from ..tokens import unsubscribe_token_read
-from .common import errors_to_form, piece_state_forms, space_or_404
+from .common import piece_state_forms, space_or_404
 
 
 def _invitees(request: HttpRequest, space: Space):
@@ -86,7 +87,7 @@ def convocation_groups(request: HttpRequest, slug: str) -> HttpResponse:
                 ],
             )
         except ValidationError as error:
-            errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("La convocatoria quedó guardada."))
             return redirect("stakeholders:convocation", slug=space.slug)

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current, office_list
 from rendicion.spaces.models import Space
 from rendicion.strategy.models import Activity
@@ -15,7 +16,7 @@ from rendicion.strategy.selectors import strategy_years
 from .. import permissions, selectors, services
 from ..forms import GroupForm, NeedFormSet, need_choices
 from ..models import StakeholderGroup
-from .common import errors_to_form, viewer
+from .common import viewer
 
 
 @login_required
@@ -133,7 +134,7 @@ def group_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 ],
             )
         except ValidationError as error:
-            errors_to_form(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("El grupo de valor quedó guardado."))
             return redirect("stakeholders:group_detail", pk=group.pk)

@@ -9,13 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current
 from rendicion.spaces import services as space_services
 from rendicion.spaces.models import CommunicationPiece, Space
 
 from .. import permissions, selectors, services
 from ..forms import PieceForm, PieceStateForm
-from .common import errors_to_form, piece_state_forms, strategy_or_404, viewer
+from .common import piece_state_forms, strategy_or_404, viewer
 
 
 @login_required
@@ -40,7 +41,7 @@ def parrilla_year(request: HttpRequest, year: int) -> HttpResponse:
                     date=d["date"],
                 )
             except ValidationError as error:
-                errors_to_form(form, error)
+                validation_error_to_form(form, error)
             else:
                 messages.success(request, _("La pieza quedó programada en la parrilla."))
                 return redirect("stakeholders:parrilla", year=year)
