@@ -51,7 +51,7 @@ def bar_chart_svg(*, title: str, labels: list[str], values: list[int], suffix: s
         show_y_guides=False,
         title=title,
         truncate_label=-1,
-        value_formatter=lambda value: f"{value}{suffix}",
+        value_formatter=lambda value: f"{value:.0f}{suffix}",
     )
     # pygal draws horizontal bars bottom-up; reverse so the first label is on top.
     chart.x_labels = list(reversed(labels))
