@@ -90,6 +90,16 @@ def _earlier(record: Attendance, submission_key: uuid.UUID | None) -> RecordResu
     return RecordResult("same_person", record)
 
 
+def _insert(record) -> None:
+    """One INSERT. Outside a transaction it commits on its own (no BEGIN/COMMIT round trips);
+    inside one, a savepoint keeps a refused insert from breaking the caller's transaction."""
+    if connection.in_atomic_block:
+        with transaction.atomic():
+            record.save(force_insert=True)
+    else:
+        record.save(force_insert=True)
+
+
 def attendance_record(
     *,
     space: Space,
@@ -130,8 +140,7 @@ def attendance_record(
         submission_key=submission_key,
     )
     try:
-        with transaction.atomic():
-            attendance.save(force_insert=True)
+        _insert(attendance)
     except IntegrityError:
         if submission_key is not None:
             existing = Attendance.objects.filter(submission_key=submission_key).first()
