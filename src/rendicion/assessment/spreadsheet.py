@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 
+from rendicion.core.spreadsheets import Column, header_map
 from rendicion.core.text import normalise_words
 
 from .models import DEFAULT_THRESHOLD
@@ -32,15 +33,6 @@ DEFAULT_BANDS = [
     (Decimal("60.0"), "Intermedio"),
     (Decimal("80.0"), "Avanzado"),
 ]
-
-
-@dataclass(frozen=True)
-class Column:
-    field: str
-    header: str
-    synonyms: tuple[str, ...]
-    required: bool = False
-    width: int = 16
 
 
 COLUMNS = [
@@ -167,32 +159,12 @@ def _one_decimal(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.1"))
 
 
-def _header_map(cells: Sequence[Any]) -> dict[int, Column]:
-    found: dict[int, Column] = {}
-    taken: set[str] = set()
-    # The most specific synonym wins: try the longest synonyms first.
-    candidates = sorted(
-        ((synonym, column) for column in COLUMNS for synonym in column.synonyms),
-        key=lambda pair: -len(pair[0]),
-    )
-    normalised = {index: normalise_words(value) for index, value in enumerate(cells)}
-    for synonym, column in candidates:
-        if column.field in taken:
-            continue
-        for index, header in normalised.items():
-            if index not in found and header == synonym:
-                found[index] = column
-                taken.add(column.field)
-                break
-    return found
-
-
 def _header(field_name: str) -> str:
     return next(column.header for column in COLUMNS if column.field == field_name)
 
 
 def _is_header_row(cells: Sequence[Any]) -> bool:
-    present = {column.field for column in _header_map(cells).values()}
+    present = {column.field for column in header_map(cells, COLUMNS).values()}
     return {"stage", "text"} <= present
 
 
@@ -242,7 +214,7 @@ def _items_read(
                 "No se encontró la fila de títulos: debe haber columnas «Etapa», «Categoría» e «Ítem»."
             )
         )
-    header = _header_map(all_rows[header_row])
+    header = header_map(all_rows[header_row], COLUMNS)
     present = {column.field for column in header.values()}
     errors = [
         CellError(

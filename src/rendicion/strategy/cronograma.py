@@ -13,19 +13,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from rendicion.core.spreadsheets import Column, header_map
 from rendicion.core.text import normalise, normalise_words
 
 from .models import ActivityStatus, ProgressSource
-
-
-@dataclass(frozen=True)
-class Column:
-    field: str
-    header: str
-    synonyms: tuple[str, ...]
-    required: bool = False
-    width: int = 18
-
 
 COLUMNS = [
     Column("number", "No.", ("no", "n", "numero", "nro"), required=True, width=6),
@@ -153,26 +144,6 @@ def cronograma_xlsx_write(rows: Iterable[Mapping[str, Any]]) -> bytes:
     return output.getvalue()
 
 
-def _header_map(cells: list[Any]) -> dict[int, Column]:
-    found: dict[int, Column] = {}
-    taken: set[str] = set()
-    # The most specific synonym wins: try the longest synonyms first.
-    candidates = sorted(
-        ((synonym, column) for column in COLUMNS for synonym in column.synonyms),
-        key=lambda pair: -len(pair[0]),
-    )
-    normalised = {index: normalise_words(value) for index, value in enumerate(cells)}
-    for synonym, column in candidates:
-        if column.field in taken:
-            continue
-        for index, header in normalised.items():
-            if index not in found and header == synonym:
-                found[index] = column
-                taken.add(column.field)
-                break
-    return found
-
-
 def cronograma_xlsx_read(
     data: bytes,
     *,
@@ -216,7 +187,7 @@ def cronograma_xlsx_read(
         raise CronogramaFileError(
             _("No se encontró la fila de títulos: debe haber una columna «Actividad».")
         )
-    header = _header_map(list(all_rows[header_row]))
+    header = header_map(list(all_rows[header_row]), COLUMNS)
     present = {column.field for column in header.values()}
     errors = [
         CellError(
