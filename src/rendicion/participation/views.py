@@ -94,6 +94,11 @@ def _sent_from_here(request: HttpRequest, space: Space, record: Attendance) -> b
     return key is not None and key == str(record.submission_key)
 
 
+def _form_context(space: Space, consent: ConsentText, kind: str) -> dict:
+    # The entity comes with the space: the footer needs no query of its own.
+    return {"space": space, "consent_text": consent, "kind": kind, "entity": space.strategy.entity}
+
+
 def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
     return render(request, "participation/too_many.html", {"space": space}, status=429)
 
@@ -102,12 +107,7 @@ def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
 def attendance_form(request: HttpRequest, slug: str) -> HttpResponse:
     space = _public_space(slug)
     consent = services.consent_text_current(entity=space.strategy.entity)
-    context = {
-        "space": space,
-        "consent_text": consent,
-        "kind": "attendance",
-        "entity": space.strategy.entity,
-    }
+    context = _form_context(space, consent, "attendance")
     if not space.form_is_open("attendance"):
         return render(request, "participation/form_closed.html", context)
     if request.method == "POST":
@@ -179,12 +179,7 @@ def attendance_done(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResp
 def evaluation_form(request: HttpRequest, slug: str) -> HttpResponse:
     space = _public_space(slug)
     consent = services.consent_text_current(entity=space.strategy.entity)
-    context = {
-        "space": space,
-        "consent_text": consent,
-        "kind": "evaluation",
-        "entity": space.strategy.entity,
-    }
+    context = _form_context(space, consent, "evaluation")
     if not space.form_is_open("evaluation"):
         return render(request, "participation/form_closed.html", context)
     if request.method == "POST":

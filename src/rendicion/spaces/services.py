@@ -126,10 +126,7 @@ def _apply(space: Space, data: SpaceData) -> None:
 
 
 def _validate(space: Space, data: SpaceData) -> None:
-    try:
-        space.full_clean(exclude=["strategy"])
-    except ValidationError as error:
-        raise error
+    space.full_clean(exclude=["strategy"])
     foreign = [o for o in data.organisers if o.entity_id != space.strategy.entity_id]
     if foreign:
         raise ValidationError({"organisers": _("La dependencia no pertenece a la entidad.")})
