@@ -240,6 +240,8 @@ def _topics(entity, spaces: dict[str, Space], offices: dict[str, Office]) -> Non
                     included_in=spaces[space] if state == TopicState.INCLUDED else None,
                     proposed_for=spaces[space] if space else None,
                     state_note=NOT_OURS if state == TopicState.NOT_INCLUDED else "",
+                    # The seed published these texts: the entity reviewed them.
+                    text_reviewed=True,
                 ),
             )
 

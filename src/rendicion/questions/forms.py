@@ -330,6 +330,14 @@ class TopicReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Obligatoria si el tema no se incluye: diga por qué."),
     )
+    text_reviewed = forms.BooleanField(
+        label=_("Leí el texto: no tiene datos personales y se puede publicar"),
+        required=False,
+        help_text=_(
+            "Un tema en estudio solo se publica con esta casilla marcada; uno incluido o no "
+            "incluido se publica al guardar su estado."
+        ),
+    )
 
     def __init__(self, *args, offices, spaces, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -346,6 +354,7 @@ class TopicReviewForm(forms.Form):
             "included_in": topic.included_in_id,
             "proposed_for": topic.proposed_for_id,
             "state_note": topic.state_note,
+            "text_reviewed": topic.text_reviewed,
         }
 
 

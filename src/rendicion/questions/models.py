@@ -94,6 +94,13 @@ class ProposedTopic(models.Model):
         blank=True,
         help_text=_("Se publica. Por ejemplo, por qué no se incluyó."),
     )
+    # A citizen's text may hold personal data: it is public only once staff have read it
+    # (see questions.selectors.topics_public for the whole rule).
+    text_reviewed = models.BooleanField(
+        _("texto revisado para publicar"),
+        default=False,
+        help_text=_("El equipo leyó el texto y no tiene datos personales."),
+    )
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

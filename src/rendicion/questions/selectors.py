@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
 from rendicion.core.dates import BusinessCalendar, business_days_between
@@ -69,31 +69,68 @@ def _space_filter(spaces: QuerySet[Space] | Iterable[Space]):
     return [space.pk for space in spaces]
 
 
+# What is public --------------------------------------------------------------------------------
+# A citizen's text (topic, question) may hold a name, a document or a phone number: it leaves
+# the staff side only once staff have reviewed it. These two functions are the rule; every
+# public reader (pages, reports, open data, API) goes through them.
+
+PUBLIC_TOPIC = (
+    Q(state=TopicState.INCLUDED)
+    | (Q(state=TopicState.NOT_INCLUDED) & ~Q(state_note=""))
+    | Q(state=TopicState.IN_STUDY, text_reviewed=True)
+)
+
+
+def topics_public(topics: QuerySet[ProposedTopic]) -> QuerySet[ProposedTopic]:
+    """Topics whose text staff reviewed: included, not included with its public reason, or in
+    study with the text confirmed."""
+    return topics.filter(PUBLIC_TOPIC)
+
+
+def questions_public(questions: QuerySet[Question]) -> QuerySet[Question]:
+    """Questions whose text and answer planning reviewed and published."""
+    return questions.filter(state=QuestionState.PUBLISHED)
+
+
 def topics_by_space(*, spaces: QuerySet[Space] | Iterable[Space]) -> dict[int, TopicCounts]:
     """Topics proposed FOR each space, and whether each was included in it (duplicates merged
-    into another topic are not counted). Every space is present, with zeros when it has none."""
+    into another topic are not counted). Every space is present, with zeros when it has none.
+    The counts cover every topic; `topics` lists only the texts that are public."""
     pks = _space_pks(spaces)
     result = {pk: TopicCounts(0, 0, []) for pk in pks}
     rows = (
         ProposedTopic.objects.filter(proposed_for__in=pks)
         .exclude(state=TopicState.MERGED)
+        .annotate(is_public=ExpressionWrapper(PUBLIC_TOPIC, output_field=BooleanField()))
         .order_by("proposed_on", "pk")
-        .values_list("proposed_for_id", "text", "included_in_id")
+        .values_list("proposed_for_id", "text", "included_in_id", "is_public")
     )
-    for space_pk, text, included_in in rows:
+    for space_pk, text, included_in, is_public in rows:
         counts = result[space_pk]
         included = included_in == space_pk
         counts.proposed += 1
         counts.included += included
-        counts.topics.append((text, included))
+        if is_public:
+            counts.topics.append((text, included))
     return result
 
 
+def _topics_of_year(strategy: Strategy) -> QuerySet[ProposedTopic]:
+    return ProposedTopic.objects.filter(
+        entity_id=strategy.entity_id, proposed_on__year=strategy.year
+    ).exclude(state=TopicState.MERGED)
+
+
+def proposed_topic_count_for_year(*, strategy: Strategy) -> int:
+    """How many topics were proposed during the year (merged duplicates excluded), reviewed
+    or not: a count holds no personal data."""
+    return _topics_of_year(strategy).count()
+
+
 def proposed_topics_for_year(*, strategy: Strategy) -> list[TopicSummary]:
-    """Topics proposed during the strategy's year (merged duplicates excluded), in order."""
+    """The public topics proposed during the strategy's year (merged duplicates excluded)."""
     rows = (
-        ProposedTopic.objects.filter(entity_id=strategy.entity_id, proposed_on__year=strategy.year)
-        .exclude(state=TopicState.MERGED)
+        topics_public(_topics_of_year(strategy))
         .order_by("proposed_on", "pk")
         .values_list("text", "state", "office__name", "included_in__title")
     )
@@ -106,7 +143,7 @@ def proposed_topics_for_year(*, strategy: Strategy) -> list[TopicSummary]:
 def published_answers(*, spaces: QuerySet[Space] | Iterable[Space]) -> list[PublishedAnswer]:
     """The published answers of these spaces, without the askers' personal data."""
     rows = (
-        Question.objects.filter(space__in=_space_filter(spaces), state=QuestionState.PUBLISHED)
+        questions_public(Question.objects.filter(space__in=_space_filter(spaces)))
         .order_by("space__starts_at", "space__pk", "received_at", "pk")
         .values_list(
             "space__slug",
@@ -172,9 +209,9 @@ def topic_list_public(*, entity: Entity, year: int) -> tuple[list[PublicTopic], 
         .filter(Q(proposed_on__year=year) | Q(proposed_for__strategy__year=year))
         .exclude(state=TopicState.MERGED)
     )
-    waiting = topics.filter(state=TopicState.RECEIVED).count()
+    waiting = topics.exclude(PUBLIC_TOPIC).count()
     rows = (
-        topics.exclude(state=TopicState.RECEIVED)
+        topics_public(topics)
         .annotate(duplicates_count=Count("duplicates"))
         .order_by("proposed_on", "pk")
         .values_list(

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .charts import bar_chart_svg, svg_data_uri
 
@@ -190,6 +191,16 @@ def docx_document(data: dict[str, Any]) -> bytes:
     if data["proposed_topics"]["count"]:
         heading(_("Temas propuestos por la ciudadanía"))
         bullets(t["text"] for t in data["proposed_topics"]["items"])
+        pending = data["proposed_topics"].get("pending_review")
+        if pending:
+            document.add_paragraph(
+                ngettext(
+                    "%(n)s tema más espera la revisión de la entidad antes de publicar su texto.",
+                    "%(n)s temas más esperan la revisión de la entidad antes de publicar su texto.",
+                    pending,
+                )
+                % {"n": pending}
+            )
     counts = (data.get("questions") or {}).get("counts") or {}
     if counts.get("received"):
         heading(_("Preguntas de la ciudadanía"))

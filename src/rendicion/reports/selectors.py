@@ -286,8 +286,10 @@ def annual_report_data(*, strategy: Strategy) -> dict[str, Any]:
 
     topics_for_year = question_selectors.proposed_topics_for_year
     topics = topics_for_year(strategy=strategy) if topics_for_year else []
+    topic_count = question_selectors.proposed_topic_count_for_year(strategy=strategy)
     data["proposed_topics"] = {
-        "count": len(topics),
+        # Every topic counts; only reviewed texts are listed (they may hold personal data).
+        "count": topic_count,
         "items": [
             {
                 "text": t.text,
@@ -298,8 +300,9 @@ def annual_report_data(*, strategy: Strategy) -> dict[str, Any]:
             }
             for t in topics
         ],
+        "pending_review": topic_count - len(topics),
     }
-    if not topics:
+    if not topic_count:
         omitted.append("proposed_topics")
 
     all_spaces = Space.objects.filter(strategy=strategy)

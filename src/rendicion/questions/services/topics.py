@@ -16,7 +16,15 @@ from rendicion.spaces.models import Space
 from ..models import TOPIC_MAX_LENGTH, ProposedTopic, TopicChannel, TopicState
 
 TOPIC_MIN_LENGTH = 3
-TOPIC_FIELDS = ["text", "office", "state", "included_in", "proposed_for", "state_note"]
+TOPIC_FIELDS = [
+    "text",
+    "office",
+    "state",
+    "included_in",
+    "proposed_for",
+    "state_note",
+    "text_reviewed",
+]
 
 
 def _clean_text(text: str) -> str:
@@ -97,6 +105,8 @@ class TopicReview:
     included_in: Space | None = None
     proposed_for: Space | None = None
     state_note: str = ""
+    # Staff confirm they read the text; deciding to include it or not confirms it too.
+    text_reviewed: bool = False
 
 
 REVIEW_STATES = [TopicState.IN_STUDY, TopicState.INCLUDED, TopicState.NOT_INCLUDED]
@@ -147,6 +157,10 @@ def topic_review(*, actor: User | None, topic: ProposedTopic, review: TopicRevie
     topic.included_in = review.included_in if review.state == TopicState.INCLUDED else None
     topic.proposed_for = review.proposed_for
     topic.state_note = note
+    topic.text_reviewed = review.text_reviewed or review.state in (
+        TopicState.INCLUDED,
+        TopicState.NOT_INCLUDED,
+    )
     topic.save()
     changes = changes_between(before, snapshot(topic, TOPIC_FIELDS))
     if changes:

@@ -138,6 +138,7 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
                             included_in=data["included_in"],
                             proposed_for=data["proposed_for"],
                             state_note=data["state_note"],
+                            text_reviewed=data["text_reviewed"],
                         ),
                     )
                 except ValidationError as error:
