@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from rendicion.sitemaps import SITEMAPS
 
 admin.site.site_header = "Rendición — administración"
 admin.site.site_title = "Rendición"
@@ -14,5 +17,6 @@ urlpatterns = [
     path("", include("rendicion.questions.urls")),
     path("", include("rendicion.commitments.urls")),
     path("", include("rendicion.reports.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("gestion/admin/", admin.site.urls),
 ]

@@ -160,3 +160,30 @@ def test_a_space_cannot_be_marked_held_before_it_happens(client, demo):
         f"/gestion/espacios/{space.slug}/estado/", {"status": "held"}, follow=True
     )
     assert "no puede quedar realizado antes de su fecha" in response.text
+
+
+def test_search_engines_find_the_address_organiser_and_a_description(client, demo):
+    text = client.get("/espacios/dialogo-territorio-inteligente-2023/").text
+    assert 'itemtype="https://schema.org/PostalAddress"' in text
+    assert '<span itemprop="addressLocality">Bogotá D.C.</span>' in text
+    assert '<meta itemprop="addressCountry" content="CO">' in text
+    assert 'itemtype="https://schema.org/VirtualLocation"' in text
+    organiser = text.split('itemprop="organizer"', 1)[1].split("</span>", 1)[0]
+    assert 'itemprop="url"' in organiser
+    assert '<meta name="description" content="' in text
+
+
+def test_the_sitemap_lists_the_public_pages(client, demo):
+    response = client.get("/sitemap.xml")
+    assert response["Content-Type"].startswith("application/xml")
+    body = response.text
+    for path in (
+        "/",
+        "/estrategia/2023/",
+        "/espacios/audiencia-publica-2023/",
+        "/espacios/dialogo-territorio-inteligente-2023/",
+        "/informes/2023/",
+        "/compromisos/",
+    ):
+        assert f"<loc>http://testserver{path}</loc>" in body
+    assert "/gestion/" not in body
