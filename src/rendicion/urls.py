@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("rendicion.questions.urls")),
     path("", include("rendicion.commitments.urls")),
     path("", include("rendicion.reports.urls")),
+    path("", include("rendicion.privacy.urls")),
     path("gestion/admin/", admin.site.urls),
 ]
