@@ -37,3 +37,9 @@ def text_mentions(text: str, *, document: str = "", email: str = "") -> bool:
 # What replaces a citizen's free text erased to protect personal data (Ley 1581): the record and
 # the figures it counts in stay, the words go. Stored as data, so one fixed Spanish sentence.
 ERASED_TEXT = "[Texto eliminado para proteger datos personales]"
+
+
+def document_pattern(document: str) -> str:
+    """A regular expression (Python and PostgreSQL alike) for these digits as people write
+    them in a text: with or without thousands separators ("99.000.111")."""
+    return "[., ]?".join(re.escape(digit) for digit in document)

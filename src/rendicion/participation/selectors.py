@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q, QuerySet
 
-from rendicion.core.text import text_mentions
+from rendicion.core.text import document_pattern, text_mentions
 from rendicion.spaces.models import Space
 
 from .models import Answer3, Attendance, Evaluation
@@ -168,7 +168,7 @@ def evaluation_personal_data_find(*, document: str = "", email: str = "") -> lis
     """Evaluations whose comment holds this document number or e-mail (they carry no other)."""
     condition = Q()
     if document:
-        condition |= Q(comment__contains=document)
+        condition |= Q(comment__regex=document_pattern(document))
     if email:
         condition |= Q(comment__icontains=email)
     if not condition:

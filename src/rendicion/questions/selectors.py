@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from rendicion.core.dates import BusinessCalendar, business_days_between
 from rendicion.core.models import Entity, Office, Role, User
-from rendicion.core.text import ERASED_TEXT, text_mentions
+from rendicion.core.text import ERASED_TEXT, document_pattern, text_mentions
 from rendicion.spaces.models import Space, SpaceStatus
 from rendicion.strategy.models import Strategy
 
@@ -357,7 +357,9 @@ def question_personal_data_find(*, document: str = "", email: str = "") -> list[
     holds their document number or e-mail."""
     condition = Q()
     if document:
-        condition |= Q(text__contains=document) | Q(asker_name__contains=document)
+        condition |= Q(text__regex=document_pattern(document)) | Q(
+            asker_name__regex=document_pattern(document)
+        )
     if email:
         condition |= (
             Q(asker_email__iexact=email) | Q(text__icontains=email) | Q(asker_name__icontains=email)
@@ -383,7 +385,7 @@ def topic_personal_data_find(*, document: str = "", email: str = "") -> list[Pro
     submitter data of their own)."""
     condition = Q()
     if document:
-        condition |= Q(text__contains=document)
+        condition |= Q(text__regex=document_pattern(document))
     if email:
         condition |= Q(text__icontains=email)
     if not condition:

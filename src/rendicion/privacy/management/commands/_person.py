@@ -9,9 +9,9 @@ from rendicion.privacy.services import person_query_clean
 
 
 def add_person_arguments(parser: CommandParser) -> None:
-    who = parser.add_mutually_exclusive_group(required=True)
-    who.add_argument("--document", help="Número de documento (solo dígitos).")
-    who.add_argument("--email", help="Correo electrónico (sin distinguir mayúsculas).")
+    # One of the two, checked by the service so that a mistake exits 1 with a Spanish message.
+    parser.add_argument("--document", help="Número de documento (solo dígitos).")
+    parser.add_argument("--email", help="Correo electrónico (sin distinguir mayúsculas).")
     parser.add_argument("--json", action="store_true", help="Salida en JSON.")
 
 
