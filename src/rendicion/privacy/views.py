@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -255,7 +256,11 @@ def person_erase(request: HttpRequest) -> HttpResponse:
     result = services.personal_data_erase(document=who[0], email=who[1], actor=request.user)
     messages.success(
         request,
-        _("Se anonimizaron %(n)s registros. Las cifras publicadas no cambian.")
+        ngettext(
+            "Se anonimizó %(n)s registro. Las cifras publicadas no cambian.",
+            "Se anonimizaron %(n)s registros. Las cifras publicadas no cambian.",
+            result.total,
+        )
         % {"n": result.total},
     )
     return redirect(f"{reverse('privacy:person')}?{urlencode(form.cleaned_data)}")

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from rendicion.core.text import ERASED_TEXT
-from rendicion.participation.models import Attendance
+from rendicion.participation.models import Attendance, Evaluation
 from rendicion.privacy.services import personal_data_retention
 from rendicion.questions.models import ProposedTopic, Question, QuestionState
 from rendicion.questions.tests.factories import (
@@ -46,6 +46,16 @@ def old_and_recent(settings):
     )
     old_topic = ProposedTopicFactory(proposed_for=old, text="Tema sin revisar con mi 3001234567")
     recent_topic = ProposedTopicFactory(proposed_for=recent, text="Tema reciente")
+    old_comment = Evaluation.objects.create(
+        space=old,
+        satisfaction=4,
+        clarity=4,
+        usefulness=4,
+        topic_covered="yes",
+        would_return="yes",
+        comment="Llámenme al 3001234567",
+        consent_at=NOW,
+    )
     return locals()
 
 
@@ -68,6 +78,8 @@ def test_retention_anonymises_only_records_of_spaces_past_the_period(old_and_rec
     assert Question.objects.get(pk=objects["recent_question"].pk).asker_email
     assert ProposedTopic.objects.get(pk=objects["old_topic"].pk).text == ERASED_TEXT
     assert ProposedTopic.objects.get(pk=objects["recent_topic"].pk).text == "Tema reciente"
+    comment = Evaluation.objects.get(pk=objects["old_comment"].pk)
+    assert (comment.comment, comment.satisfaction) == ("", 4)
 
 
 def test_retention_twice_changes_nothing_the_second_time(old_and_recent):
