@@ -454,7 +454,7 @@ def _erase_all(
     found: PersonRecords, *, actor: User | None, reason: str, dry_run: bool, keep_published=False
 ) -> dict[str, int]:
     # Contact consents first: they are found through the e-mail the attendance erase removes.
-    return {
+    erased = {
         "invitation_contact": stakeholders_services.invitation_contact_personal_data_erase(
             attendances=found.invitation_contacts, actor=actor, reason=reason, dry_run=dry_run
         ),
@@ -475,6 +475,7 @@ def _erase_all(
             topics=found.topics, actor=actor, reason=reason, dry_run=dry_run
         ),
     }
+    return {name: erased[name] for name in RECORD_TYPES}
 
 
 def retention_cutoff(*, now: dt.datetime | None = None, days: int | None = None) -> dt.datetime:
