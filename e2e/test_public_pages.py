@@ -13,6 +13,8 @@ PUBLIC_PAGES = [
     ("/", "Rendición de cuentas"),
     ("/estrategia/2023/", "Estrategia de rendición de cuentas 2023"),
     ("/politica-de-datos/", "Política de tratamiento de datos personales"),
+    ("/datos-personales/", "Sus datos personales y sus derechos"),
+    ("/datos-personales/solicitud/", "Solicitud sobre mis datos personales"),
     ("/terminos-de-uso/", "Términos y condiciones de uso"),
     ("/gestion/entrar/", "Entrar a la gestión"),
 ]
@@ -50,6 +52,17 @@ def test_missing_page_shows_an_accessible_spanish_404(seeded, live_server, page,
     axe_check(page)
     # Chromium reports the 404 status of the document itself; nothing else may be logged.
     assert [e for e in page.console_errors if "status of 404" not in e] == []
+
+
+def test_data_request_form_errors_are_accessible(seeded, live_server, page, axe_check):
+    page.goto(f"{live_server.url}/datos-personales/solicitud/")
+    page.get_by_role("button", name="Enviar mi solicitud").click()
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Elija qué quiere hacer con sus datos.")
+    expect(summary).to_contain_text("Escriba su número de documento.")
+    axe_check(page)
+    assert page.console_errors == []
 
 
 def test_citizen_on_a_phone_sees_the_whole_cronograma_without_scrolling_sideways(

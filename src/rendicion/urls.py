@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("rendicion.questions.urls")),
     path("", include("rendicion.commitments.urls")),
     path("", include("rendicion.reports.urls")),
+    path("", include("rendicion.privacy.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("gestion/admin/", admin.site.urls),
 ]

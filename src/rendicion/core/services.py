@@ -160,7 +160,9 @@ def calendar_listener_register(name: str, listener: CalendarListener) -> None:
 
 
 def _calendar_changed(entity: Entity, day: dt.date) -> dict[str, int]:
-    return {name: listener(entity, day) for name, listener in sorted(_calendar_listeners.items())}
+    """{listener: how many it changed}, naming only the listeners that changed something."""
+    counts = {name: listener(entity, day) for name, listener in sorted(_calendar_listeners.items())}
+    return {name: count for name, count in counts.items() if count}
 
 
 @transaction.atomic

@@ -19,3 +19,27 @@ def normalise(value: object) -> str:
 def normalise_words(value: object) -> str:
     """normalise() and also without punctuation: for names and column headers."""
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", normalise(value)).replace("_", " ")).strip()
+
+
+_NUMBERS = re.compile(r"\d+")
+_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3})")
+
+
+def text_mentions(text: str, *, document: str = "", email: str = "") -> bool:
+    """Whether a free text holds this document number (a whole number, dots allowed) or e-mail."""
+    if email and email.casefold() in text.casefold():
+        return True
+    if document:
+        return document in _NUMBERS.findall(_THOUSANDS.sub("", text))
+    return False
+
+
+# What replaces a citizen's free text erased to protect personal data (Ley 1581): the record and
+# the figures it counts in stay, the words go. Stored as data, so one fixed Spanish sentence.
+ERASED_TEXT = "[Texto eliminado para proteger datos personales]"
+
+
+def document_pattern(document: str) -> str:
+    """A regular expression (Python and PostgreSQL alike) for these digits as people write
+    them in a text: with or without thousands separators ("99.000.111")."""
+    return "[., ]?".join(re.escape(digit) for digit in document)

@@ -250,3 +250,13 @@ def percent(count: int, total: int) -> int:
     if total <= 0:
         return 0
     return (count * 200 + total) // (2 * total)
+
+
+# An anonymised attendance keeps a name key no typed name can produce (normalise_words strips
+# "~" and "-"), unique per record: it never collides with another anonymised record of the same
+# space and is never matched as "the same person" by a later submission.
+ANONYMISED_NAME_KEY_PREFIX = "~anonimizado-"
+
+
+def anonymised_name_key(pk: int) -> str:
+    return f"{ANONYMISED_NAME_KEY_PREFIX}{pk}"

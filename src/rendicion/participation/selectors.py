@@ -1,13 +1,15 @@
 """Reads of attendances and evaluations. Aggregates are computed by the database."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q, QuerySet
 
+from rendicion.core.text import document_pattern, text_mentions
 from rendicion.spaces.models import Space
 
 from .models import Answer3, Attendance, Evaluation
-from .rules import AgeGroup, Sex, percent
+from .rules import ANONYMISED_NAME_KEY_PREFIX, AgeGroup, Sex, percent
 
 
 @dataclass
@@ -141,3 +143,56 @@ def evaluation_stats(*, spaces: QuerySet[Space]) -> EvaluationStats:
         topic_covered={code: row[f"topic_{code}"] for code in Answer3.values},
         would_return={code: row[f"return_{code}"] for code in Answer3.values},
     )
+
+
+# Personal data of one person (Ley 1581 de 2012: the rights to know, rectify and erase) ----------
+
+
+def attendance_personal_data_find(*, document: str = "", email: str = "") -> QuerySet[Attendance]:
+    """Attendances of one person: the same document digits or the same e-mail (any case)."""
+    condition = Q()
+    if document:
+        condition |= Q(document_number=document)
+    if email:
+        condition |= Q(email__iexact=email)
+    if not condition:
+        return Attendance.objects.none()
+    return (
+        Attendance.objects.filter(condition)
+        .select_related("space")
+        .order_by("space__starts_at", "space_id", "pk")
+    )
+
+
+def evaluation_personal_data_find(*, document: str = "", email: str = "") -> list[Evaluation]:
+    """Evaluations whose comment holds this document number or e-mail (they carry no other)."""
+    condition = Q()
+    if document:
+        condition |= Q(comment__regex=document_pattern(document))
+    if email:
+        condition |= Q(comment__icontains=email)
+    if not condition:
+        return []
+    candidates = (
+        Evaluation.objects.exclude(comment="")
+        .filter(condition)
+        .select_related("space")
+        .order_by("space__starts_at", "space_id", "pk")
+    )
+    return [
+        evaluation
+        for evaluation in candidates
+        if text_mentions(evaluation.comment, document=document, email=email)
+    ]
+
+
+def attendance_personal_data_expired(*, space_started_before: dt.datetime) -> QuerySet[Attendance]:
+    """Attendances of spaces older than the retention period, not anonymised yet."""
+    return Attendance.objects.filter(space__starts_at__lt=space_started_before).exclude(
+        name_key__startswith=ANONYMISED_NAME_KEY_PREFIX
+    )
+
+
+def evaluation_personal_data_expired(*, space_started_before: dt.datetime) -> QuerySet[Evaluation]:
+    """Evaluations of spaces older than the retention period that still hold a comment."""
+    return Evaluation.objects.filter(space__starts_at__lt=space_started_before).exclude(comment="")

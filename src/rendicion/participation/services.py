@@ -5,8 +5,10 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Literal
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -396,3 +398,143 @@ __all__ = [
     "consent_text_current",
     "evaluation_record",
 ]
+
+
+# Personal data of one person (Ley 1581 de 2012): rectify and erase ------------------------------
+
+ATTENDANCE_PERSONAL_FIELDS = [
+    "full_name",
+    "document_type",
+    "document_number",
+    "email",
+    "phone",
+]
+
+
+def _audit_erase_per_space(*, actor: User | None, action: str, rows, reason: str) -> None:
+    """One audit record per space: how many records and which ids, never the data itself."""
+    by_space: dict[int, list[int]] = {}
+    spaces: dict[int, Space] = {}
+    for pk, space in rows:
+        by_space.setdefault(space.pk, []).append(pk)
+        spaces[space.pk] = space
+    for space_id in sorted(by_space):
+        ids = sorted(by_space[space_id])
+        audit_record(
+            actor=actor,
+            action=action,
+            target=spaces[space_id],
+            changes={"records": [None, len(ids)], "ids": [None, ids], "reason": [None, reason]},
+        )
+
+
+@transaction.atomic
+def attendance_personal_data_erase(
+    *, attendances, actor: User | None, reason: str, dry_run: bool = False
+) -> int:
+    """Anonymises attendances: name, document, e-mail, phone and exact age go; sex, age group,
+    locality, stakeholder group and space stay, so every published figure stays the same.
+
+    Each record gets its own name key that no typed name produces, so anonymised records of one
+    space never collide with each other and are never taken for the same person again.
+    """
+    ids = sorted({attendance.pk for attendance in attendances})
+    rows = (
+        Attendance.objects.filter(pk__in=ids)
+        .exclude(name_key__startswith=rules.ANONYMISED_NAME_KEY_PREFIX)
+        .select_related("space")
+        .order_by("pk")
+    )
+    found = [(row.pk, row.space) for row in rows]
+    if dry_run or not found:
+        return len(found)
+    Attendance.objects.filter(pk__in=[pk for pk, _space in found]).update(
+        full_name="",
+        name_key=Concat(
+            Value(rules.ANONYMISED_NAME_KEY_PREFIX), Cast("pk", output_field=CharField())
+        ),
+        document_type="",
+        document_number="",
+        email="",
+        phone="",
+        age=None,
+    )
+    _audit_erase_per_space(
+        actor=actor, action="attendance_personal_data_erase", rows=found, reason=reason
+    )
+    return len(found)
+
+
+@transaction.atomic
+def evaluation_personal_data_erase(
+    *, evaluations, actor: User | None, reason: str, dry_run: bool = False
+) -> int:
+    """Removes the comments of evaluations; the ratings stay in every figure."""
+    ids = sorted({evaluation.pk for evaluation in evaluations})
+    rows = Evaluation.objects.filter(pk__in=ids).exclude(comment="").select_related("space")
+    found = [(row.pk, row.space) for row in rows.order_by("pk")]
+    if dry_run or not found:
+        return len(found)
+    Evaluation.objects.filter(pk__in=[pk for pk, _space in found]).update(comment="")
+    _audit_erase_per_space(
+        actor=actor, action="evaluation_personal_data_erase", rows=found, reason=reason
+    )
+    return len(found)
+
+
+@transaction.atomic
+def attendance_personal_data_rectify(
+    *, attendance: Attendance, actor: User | None, **data: str
+) -> Attendance:
+    """Corrects a person's data on one attendance, as they asked (Ley 1581, art. 8).
+
+    The audit names the fields that changed, never their values.
+    """
+    attendance = Attendance.objects.select_for_update().get(pk=attendance.pk)
+    before = {name: getattr(attendance, name) for name in ATTENDANCE_PERSONAL_FIELDS}
+    errors: dict[str, str] = {}
+    full_name = " ".join(str(data.get("full_name", attendance.full_name)).split())
+    if not full_name:
+        errors["full_name"] = _("Escriba el nombre de la persona.")
+    document = rules.document_digits(data.get("document_number", attendance.document_number))
+    email, valid = rules.email_clean(data.get("email", attendance.email))
+    if not valid:
+        errors["email"] = _("Escriba un correo válido, por ejemplo nombre@correo.com.")
+    if errors:
+        raise ValidationError(errors)
+    attendance.full_name = full_name[:200]
+    attendance.name_key = rules.name_key(full_name)
+    attendance.document_type = str(data.get("document_type", attendance.document_type))[:40]
+    attendance.document_number = document[:30]
+    attendance.email = email
+    attendance.phone = str(data.get("phone", attendance.phone)).strip()[:40]
+    others = Attendance.objects.filter(space_id=attendance.space_id).exclude(pk=attendance.pk)
+    if document and others.filter(document_number=document).exists():
+        errors["document_number"] = _(
+            "Otra persona de este espacio ya tiene ese número de documento."
+        )
+    if email and others.filter(email=email).exists():
+        errors["email"] = _("Otra persona de este espacio ya tiene ese correo.")
+    if (
+        not document
+        and not email
+        and others.filter(name_key=attendance.name_key, document_number="", email="").exists()
+    ):
+        errors["full_name"] = _(
+            "Otra persona de este espacio, sin documento ni correo, ya tiene ese nombre."
+        )
+    if errors:
+        raise ValidationError(errors)
+    attendance.save(
+        update_fields=[*ATTENDANCE_PERSONAL_FIELDS, "name_key"],
+    )
+    changed = sorted(
+        name for name in ATTENDANCE_PERSONAL_FIELDS if getattr(attendance, name) != before[name]
+    )
+    audit_record(
+        actor=actor,
+        action="attendance_personal_data_rectify",
+        target=attendance,
+        changes={"fields": [None, changed]},
+    )
+    return attendance

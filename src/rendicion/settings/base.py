@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "rendicion.questions",
     "rendicion.commitments",
     "rendicion.reports",
+    "rendicion.privacy",
     "rendicion.demo",
 ]
 
@@ -188,6 +189,14 @@ PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "60/m")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_IP_META_KEY = env_str("CLIENT_IP_HEADER", "REMOTE_ADDR")
 AXES_IPWARE_META_PRECEDENCE_ORDER = [RATELIMIT_IP_META_KEY, "REMOTE_ADDR"]
+
+# Personal data (Ley 1581 de 2012) is anonymised this many days after its space
+# (`rendicion personal_data_retention`, run daily from cron or a systemd timer).
+PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 730)
+if PERSONAL_DATA_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(
+        "La variable PERSONAL_DATA_RETENTION_DAYS debe ser un número de días mayor que cero."
+    )
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "rendicion@localhost")

@@ -243,3 +243,29 @@ def invitation_list(
             continue
         people.append(Invitee(pk, name, email, group, space_title))
     return sorted(people, key=lambda person: (normalise_words(person.name), person.email))
+
+
+def invitation_contact_personal_data_find(
+    *, document: str = "", email: str = ""
+) -> QuerySet[Attendance]:
+    """Attendances through which one person accepted invitations to later spaces (Ley 1581):
+    the contact consent that puts them on invitation lists."""
+    condition = Q()
+    if document:
+        condition |= Q(document_number=document)
+    if email:
+        condition |= Q(email__iexact=email)
+    if not condition:
+        return Attendance.objects.none()
+    return (
+        Attendance.objects.filter(condition, contact_consent=True)
+        .select_related("space")
+        .order_by("space__starts_at", "space_id", "pk")
+    )
+
+
+def invitation_contact_personal_data_expired(*, space_started_before) -> QuerySet[Attendance]:
+    """Contact consents given in spaces older than the retention period."""
+    return Attendance.objects.filter(
+        space__starts_at__lt=space_started_before, contact_consent=True
+    )

@@ -277,3 +277,40 @@ def contact_unsubscribe(*, token: str) -> int:
             changes={"attendances": [None, marked]},
         )
     return marked
+
+
+@transaction.atomic
+def invitation_contact_personal_data_erase(
+    *, attendances, actor: User | None, reason: str, dry_run: bool = False
+) -> int:
+    """Takes people off the invitation lists for good: their contact consent is withdrawn.
+
+    Audited per space with the number of records, never the person's data.
+    """
+    ids = sorted({attendance.pk for attendance in attendances})
+    rows = list(
+        Attendance.objects.filter(pk__in=ids, contact_consent=True)
+        .select_related("space")
+        .order_by("pk")
+    )
+    if dry_run or not rows:
+        return len(rows)
+    Attendance.objects.filter(pk__in=[row.pk for row in rows]).update(
+        contact_consent=False, contact_consent_at=None
+    )
+    by_space: dict[int, list[int]] = {}
+    for row in rows:
+        by_space.setdefault(row.space_id, []).append(row.pk)
+    spaces = {row.space_id: row.space for row in rows}
+    for space_id in sorted(by_space):
+        audit_record(
+            actor=actor,
+            action="invitation_contact_personal_data_erase",
+            target=spaces[space_id],
+            changes={
+                "records": [None, len(by_space[space_id])],
+                "ids": [None, by_space[space_id]],
+                "reason": [None, reason],
+            },
+        )
+    return len(rows)

@@ -9,6 +9,11 @@ from .answers import (
     answer_submit,
 )
 from .notices import NoticeResult, notices_send, office_recipients, reminder_days
+from .personal_data import (
+    question_personal_data_erase,
+    question_personal_data_rectify,
+    topic_personal_data_erase,
+)
 from .questions import (
     QuestionData,
     QuestionResult,
@@ -38,12 +43,15 @@ __all__ = [
     "question_due_dates_recompute",
     "question_extend",
     "question_kind_set",
+    "question_personal_data_erase",
+    "question_personal_data_rectify",
     "question_receive",
     "question_return",
     "question_route",
     "question_text_clean",
     "reminder_days",
     "topic_merge",
+    "topic_personal_data_erase",
     "topic_propose",
     "topic_review",
 ]
