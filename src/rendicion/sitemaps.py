@@ -19,6 +19,8 @@ class FixedPages(Sitemap):
             "reports:index",
             "commitments:public_list",
             "core:privacy",
+            "privacy:rights",
+            "privacy:request",
             "core:terms",
         ]
 
