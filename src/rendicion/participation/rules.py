@@ -243,10 +243,3 @@ def email_clean(value: object) -> tuple[str, bool]:
 def name_key(value: object) -> str:
     """Names compare equal after removing accents, case, punctuation and extra spaces."""
     return normalise_words(value)
-
-
-def percent(count: int, total: int) -> int:
-    """Share of total, rounded half-up to a whole number (0 when there is no total)."""
-    if total <= 0:
-        return 0
-    return (count * 200 + total) // (2 * total)
