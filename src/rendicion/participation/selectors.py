@@ -187,7 +187,7 @@ def attendance_emails(*, space: Space) -> set[str]:
     )
 
 
-def attendance_contacts_latest_first(*, entity_id: int, attended: QuerySet[Space]):
+def attendance_contacts_latest_first(*, entity_id: int, attended: QuerySet[Space]) -> QuerySet:
     """Every attendance at the entity of the people (by e-mail) who attended `attended`, latest
     first, as (pk, full_name, email, stakeholder_group, space title, contact_consent,
     unsubscribed_at) rows. Personal data: the convocation only."""
