@@ -43,9 +43,11 @@ test-sqlite: setup
 test-postgres: setup
 	RENDICION_EXPECT_DB=postgres $(BIN)/pytest --db=postgres $(PYTEST_ARGS)
 
+## lint: formatting, ruff's checks and the apps' layers (import-linter, pyproject.toml)
 lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 format: setup
 	$(BIN)/ruff format .

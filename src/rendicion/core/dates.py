@@ -122,3 +122,14 @@ def term_end(received: dt.date, term_days: int, calendar: BusinessCalendar) -> d
 def extension_limit(received: dt.date, term_days: int, calendar: BusinessCalendar) -> dt.date:
     """The latest new due date one extension may set: twice the term, counted from receipt."""
     return business_days_after(received, EXTENSION_FACTOR * term_days, calendar)
+
+
+def business_days_left(deadline: dt.date, *, today: dt.date, calendar: BusinessCalendar) -> int:
+    """Business days until the deadline (0 on the day itself, negative once it has passed)."""
+    return business_days_between(today, deadline, calendar)
+
+
+def week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday to Sunday of today's week."""
+    monday = today - dt.timedelta(days=today.weekday())
+    return monday, monday + dt.timedelta(days=6)

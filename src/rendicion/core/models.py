@@ -50,6 +50,31 @@ class Office(models.Model):
         return self.name
 
 
+class ConsentText(models.Model):
+    """A version of the personal-data authorisation text (Ley 1581 de 2012) citizens accept.
+
+    Shared by every form that collects personal data (attendance, evaluation, questions), so it
+    lives in core; the table keeps the name it had when participation owned the model.
+    """
+
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="consent_texts")
+    version = models.CharField(_("versión"), max_length=40)
+    text = models.TextField(_("texto de la autorización"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "participation_consenttext"
+        verbose_name = _("texto de autorización de datos")
+        verbose_name_plural = _("textos de autorización de datos")
+        ordering = ["entity", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "version"], name="consent_unique_version")
+        ]
+
+    def __str__(self) -> str:
+        return self.version
+
+
 class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administración")
     PLANNING = "planning", _("Oficina de planeación")

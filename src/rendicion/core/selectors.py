@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 
 from .dates import BusinessCalendar
-from .models import AuditRecord, Entity, NonWorkingDay, Office
+from .models import AuditRecord, ConsentText, Entity, NonWorkingDay, Office
 
 
 def entity_current() -> Entity | None:
@@ -24,3 +24,14 @@ def business_calendar(*, entity: Entity | None) -> BusinessCalendar:
     return BusinessCalendar.colombia(
         NonWorkingDay.objects.filter(entity=entity).values_list("date", flat=True)
     )
+
+
+def consent_text_current(*, entity: Entity) -> ConsentText | None:
+    """The authorisation text citizens accept now: the entity's latest version (None before the
+    first one exists; `core.services.consent_text_ensure` creates it)."""
+    return ConsentText.objects.filter(entity=entity).order_by("-created_at", "-pk").first()
+
+
+def consent_text_version(*, entity: Entity, version: str) -> ConsentText | None:
+    """A version of the entity's authorisation text, as a form sent it back."""
+    return ConsentText.objects.filter(entity=entity, version=version).order_by("-pk").first()

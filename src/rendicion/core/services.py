@@ -7,7 +7,8 @@ from typing import Any
 
 from django.db import models, transaction
 
-from .models import AuditRecord, Entity, NonWorkingDay, Office, Role, User
+from .models import AuditRecord, ConsentText, Entity, NonWorkingDay, Office, Role, User
+from .selectors import consent_text_current
 
 
 def _plain(value: Any) -> Any:
@@ -144,6 +145,40 @@ def staff_user_save(
         changes=changes,
     )
     return user
+
+
+# Personal-data authorisation (Ley 1581 de 2012) ---------------------------------------------
+DEFAULT_CONSENT_TEXT = (
+    "Autorizo a {entity} para tratar mis datos personales (nombre, documento, correo, teléfono, "
+    "sexo, edad, localidad y grupo de valor) con el fin de registrar mi participación en los "
+    "espacios de rendición de cuentas, responder mis inquietudes y producir estadísticas sin "
+    "datos que me identifiquen, según la Ley 1581 de 2012. Puedo conocer, actualizar, rectificar "
+    "y pedir que se supriman mis datos, y revocar esta autorización, por los canales de atención "
+    "de la entidad."
+)
+
+
+def consent_text_ensure(*, entity: Entity) -> ConsentText:
+    """The current authorisation text, creating the default version "1" (audited) when the
+    entity has none yet. Called where a form is about to offer the text for acceptance: a
+    consent is stored with the version the person saw, so that version must exist first."""
+    current = consent_text_current(entity=entity)
+    if current is not None:
+        return current
+    with transaction.atomic():
+        current, created = ConsentText.objects.get_or_create(
+            entity=entity,
+            version="1",
+            defaults={"text": DEFAULT_CONSENT_TEXT.format(entity=entity.name)},
+        )
+        if created:
+            audit_record(
+                actor=None,
+                action="consent_text_create",
+                target=current,
+                changes={"version": [None, "1"]},
+            )
+    return current
 
 
 # Business calendar ----------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 import re
 import unicodedata
 
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+
 _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 
@@ -43,3 +46,35 @@ def document_pattern(document: str) -> str:
     """A regular expression (Python and PostgreSQL alike) for these digits as people write
     them in a text: with or without thousands separators ("99.000.111")."""
     return "[., ]?".join(re.escape(digit) for digit in document)
+
+
+# Identity values typed by people (DESIGN.md section 2), shared by every app that takes them.
+
+_email_validator = EmailValidator()
+_DIGITS = re.compile(r"\D+")
+
+
+def document_digits(value: object) -> str:
+    text = str(value or "").strip()
+    if text.endswith(".0") and text[:-2].isdigit():  # a numeric spreadsheet cell
+        text = text[:-2]
+    return _DIGITS.sub("", text)
+
+
+# RFC 5321's limit, and Attendance.email's max_length: EmailValidator alone lets 320 through,
+# which PostgreSQL then refuses, failing the whole import.
+EMAIL_MAX_LENGTH = 254
+
+
+def email_clean(value: object) -> tuple[str, bool]:
+    """(e-mail, valid): trimmed and lower-cased; invalid when Django's EmailValidator says so."""
+    email = str(value or "").strip().lower()
+    if not email:
+        return "", True
+    if len(email) > EMAIL_MAX_LENGTH:
+        return "", False
+    try:
+        _email_validator(email)
+    except ValidationError:
+        return "", False
+    return email, True

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from rendicion.commitments import services as commitment_services
 from rendicion.commitments.models import Commitment
+from rendicion.core import services as core_services
 from rendicion.core.models import Office
-from rendicion.participation.services import consent_text_current
 from rendicion.questions import services as question_services
 from rendicion.questions.models import AnswerReport, TopicChannel, TopicState
 from rendicion.spaces.models import Space
@@ -247,7 +247,7 @@ def _topics(entity, spaces: dict[str, Space], offices: dict[str, Office]) -> Non
 
 
 def _questions(entity, spaces: dict[str, Space], offices: dict[str, Office]) -> None:
-    consent = consent_text_current(entity=entity)
+    consent = core_services.consent_text_ensure(entity=entity)
     for slug, received, channel, office, text, answer, answered_on, email in QUESTIONS:
         result = question_services.question_receive(
             space=spaces[slug],

@@ -281,7 +281,7 @@ def _groups(
 
 
 def _hearing_communication(strategy: Strategy, groups: dict[str, StakeholderGroup]) -> None:
-    from rendicion.stakeholders.services import communication_piece_state_set
+    from rendicion.spaces.services import communication_piece_state_set
 
     hearing = Space.objects.filter(strategy=strategy, slug=HEARING).first()
     if hearing is None:

@@ -55,9 +55,10 @@ _RANGE_GROUP = {code: (group, minor) for code, _label, group, minor in AGE_RANGE
 def _stakeholder_group_names() -> list[str]:
     """The entity's active stakeholder groups; the usual list until it has characterised any."""
     from rendicion.core.selectors import entity_current
-    from rendicion.stakeholders.selectors import stakeholder_group_names
 
-    return stakeholder_group_names(entity=entity_current()) or STAKEHOLDER_GROUPS
+    from .selectors import attendance_group_names
+
+    return attendance_group_names(entity=entity_current()) or STAKEHOLDER_GROUPS
 
 
 class AttendanceForm(PublicForm):

@@ -4,30 +4,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from rendicion.core.models import Entity
+from rendicion.core.models import ConsentText
 from rendicion.spaces.models import Space
 
 from .rules import AgeGroup, Sex
-
-
-class ConsentText(models.Model):
-    """A version of the personal-data authorisation text (Ley 1581 de 2012) citizens accept."""
-
-    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="consent_texts")
-    version = models.CharField(_("versión"), max_length=40)
-    text = models.TextField(_("texto de la autorización"))
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("texto de autorización de datos")
-        verbose_name_plural = _("textos de autorización de datos")
-        ordering = ["entity", "-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["entity", "version"], name="consent_unique_version")
-        ]
-
-    def __str__(self) -> str:
-        return self.version
 
 
 class DocumentType(models.TextChoices):

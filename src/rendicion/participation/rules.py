@@ -7,12 +7,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from rendicion.core.text import normalise, normalise_words
+from rendicion.core.text import (  # noqa: F401 (the rules of DESIGN.md §2, in one place)
+    EMAIL_MAX_LENGTH,
+    document_digits,
+    email_clean,
+    normalise,
+    normalise_words,
+)
 
 
 class Sex(models.TextChoices):
@@ -210,46 +214,9 @@ def age_from_value(value: object, *, on: dt.date, is_birth_date: bool = False) -
     )
 
 
-_DIGITS = re.compile(r"\D+")
-_email_validator = EmailValidator()
-
-
-def document_digits(value: object) -> str:
-    text = str(value or "").strip()
-    if text.endswith(".0") and text[:-2].isdigit():  # a numeric spreadsheet cell
-        text = text[:-2]
-    return _DIGITS.sub("", text)
-
-
-# RFC 5321's limit, and Attendance.email's max_length: EmailValidator alone lets 320 through,
-# which PostgreSQL then refuses, failing the whole import.
-EMAIL_MAX_LENGTH = 254
-
-
-def email_clean(value: object) -> tuple[str, bool]:
-    """(e-mail, valid): trimmed and lower-cased; invalid when Django's EmailValidator says so."""
-    email = str(value or "").strip().lower()
-    if not email:
-        return "", True
-    if len(email) > EMAIL_MAX_LENGTH:
-        return "", False
-    try:
-        _email_validator(email)
-    except ValidationError:
-        return "", False
-    return email, True
-
-
 def name_key(value: object) -> str:
     """Names compare equal after removing accents, case, punctuation and extra spaces."""
     return normalise_words(value)
-
-
-def percent(count: int, total: int) -> int:
-    """Share of total, rounded half-up to a whole number (0 when there is no total)."""
-    if total <= 0:
-        return 0
-    return (count * 200 + total) // (2 * total)
 
 
 # An anonymised attendance keeps a name key no typed name can produce (normalise_words strips

@@ -1,15 +1,18 @@
 """Reads of attendances and evaluations. Aggregates are computed by the database."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q, QuerySet
 
+from rendicion.core.models import Entity
+from rendicion.core.numbers import percent
 from rendicion.core.text import document_pattern, text_mentions
 from rendicion.spaces.models import Space
 
 from .models import Answer3, Attendance, Evaluation
-from .rules import ANONYMISED_NAME_KEY_PREFIX, AgeGroup, Sex, percent
+from .rules import ANONYMISED_NAME_KEY_PREFIX, AgeGroup, Sex
 
 
 @dataclass
@@ -145,6 +148,72 @@ def evaluation_stats(*, spaces: QuerySet[Space]) -> EvaluationStats:
     )
 
 
+# Stakeholder groups ------------------------------------------------------------------------
+# The groups are the stakeholders app's, and stakeholders sits above participation (its
+# convocation reads attendances). It registers, in its AppConfig.ready(), where the attendance
+# form takes the group names from: participation does not import the app built on it.
+GroupNamesSource = Callable[[Entity | None], list[str]]
+_group_names_sources: dict[str, GroupNamesSource] = {}
+
+
+def attendance_group_names_register(name: str, source: GroupNamesSource) -> None:
+    """`source(entity)` returns the group names the attendance form offers, in order."""
+    _group_names_sources[name] = source
+
+
+def attendance_group_names(*, entity: Entity | None) -> list[str]:
+    """The entity's stakeholder groups as registered sources give them (empty without any)."""
+    names: list[str] = []
+    for _name, source in sorted(_group_names_sources.items()):
+        names.extend(source(entity))
+    return names
+
+
+# Reads for the convocation and the participation by group (stakeholders) ----------------------
+
+
+def attendance_counts_by_group(*, entity: Entity | None, year: int) -> list[tuple[str, int]]:
+    """Attendances of the entity's spaces of the year per stakeholder group as typed. One query."""
+    return list(
+        Attendance.objects.filter(space__strategy__entity=entity, space__strategy__year=year)
+        .values_list("stakeholder_group")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def attendance_emails(*, space: Space) -> set[str]:
+    """The e-mails already registered in a space."""
+    return set(
+        Attendance.objects.filter(space=space).exclude(email="").values_list("email", flat=True)
+    )
+
+
+def attendance_contacts_latest_first(*, entity_id: int, attended: QuerySet[Space]) -> QuerySet:
+    """Every attendance at the entity of the people (by e-mail) who attended `attended`, latest
+    first, as (pk, full_name, email, stakeholder_group, space title, contact_consent,
+    unsubscribed_at) rows. Personal data: the convocation only."""
+    emails = Attendance.objects.filter(space__in=attended).exclude(email="").values("email")
+    return (
+        Attendance.objects.filter(space__strategy__entity_id=entity_id, email__in=emails)
+        .order_by("-created_at", "-pk")
+        .values_list(
+            "pk",
+            "full_name",
+            "email",
+            "stakeholder_group",
+            "space__title",
+            "contact_consent",
+            "unsubscribed_at",
+        )
+    )
+
+
+def attendance_for_contact(*, pk: int) -> Attendance | None:
+    """The attendance an unsubscribe link names, with its entity."""
+    return Attendance.objects.select_related("space__strategy").filter(pk=pk).first()
+
+
 # Personal data of one person (Ley 1581 de 2012: the rights to know, rectify and erase) ----------
 
 
@@ -196,3 +265,29 @@ def attendance_personal_data_expired(*, space_started_before: dt.datetime) -> Qu
 def evaluation_personal_data_expired(*, space_started_before: dt.datetime) -> QuerySet[Evaluation]:
     """Evaluations of spaces older than the retention period that still hold a comment."""
     return Evaluation.objects.filter(space__starts_at__lt=space_started_before).exclude(comment="")
+
+
+def attendance_contact_personal_data_find(
+    *, document: str = "", email: str = ""
+) -> QuerySet[Attendance]:
+    """Attendances through which one person accepted invitations to later spaces (Ley 1581):
+    the contact consent that puts them on invitation lists."""
+    condition = Q()
+    if document:
+        condition |= Q(document_number=document)
+    if email:
+        condition |= Q(email__iexact=email)
+    if not condition:
+        return Attendance.objects.none()
+    return (
+        Attendance.objects.filter(condition, contact_consent=True)
+        .select_related("space")
+        .order_by("space__starts_at", "space_id", "pk")
+    )
+
+
+def attendance_contact_personal_data_expired(*, space_started_before) -> QuerySet[Attendance]:
+    """Contact consents given in spaces older than the retention period."""
+    return Attendance.objects.filter(
+        space__starts_at__lt=space_started_before, contact_consent=True
+    )

@@ -12,42 +12,13 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rendicion.core.models import Entity, User
+from rendicion.core.models import ConsentText, User
 from rendicion.core.services import audit_record
 from rendicion.spaces.models import Space
 
 from . import rules
 from .importing import ImportRefused, Issue, ReadResult, iter_people
-from .models import Attendance, ConsentText, Evaluation, ImportBatch, Source
-
-DEFAULT_CONSENT_TEXT = (
-    "Autorizo a {entity} para tratar mis datos personales (nombre, documento, correo, teléfono, "
-    "sexo, edad, localidad y grupo de valor) con el fin de registrar mi participación en los "
-    "espacios de rendición de cuentas, responder mis inquietudes y producir estadísticas sin "
-    "datos que me identifiquen, según la Ley 1581 de 2012. Puedo conocer, actualizar, rectificar "
-    "y pedir que se supriman mis datos, y revocar esta autorización, por los canales de atención "
-    "de la entidad."
-)
-
-
-def consent_text_current(*, entity: Entity) -> ConsentText:
-    """The authorisation text citizens accept now (a default one is created the first time)."""
-    current = ConsentText.objects.filter(entity=entity).order_by("-created_at", "-pk").first()
-    if current is None:
-        with transaction.atomic():
-            current, created = ConsentText.objects.get_or_create(
-                entity=entity,
-                version="1",
-                defaults={"text": DEFAULT_CONSENT_TEXT.format(entity=entity.name)},
-            )
-            if created:
-                audit_record(
-                    actor=None,
-                    action="consent_text_create",
-                    target=current,
-                    changes={"version": [None, "1"]},
-                )
-    return current
+from .models import Attendance, Evaluation, ImportBatch, Source
 
 
 @dataclass
@@ -387,15 +358,42 @@ def _attendance_bulk_insert(*, space: Space, batch: ImportBatch, people) -> int:
     return valid
 
 
+@transaction.atomic
+def attendance_contact_unsubscribe(*, attendance: Attendance) -> int:
+    """That person gets no more invitations from this entity (an unsubscribe link).
+
+    Every attendance of the same e-mail at the entity is marked, so later invitation lists leave
+    the person out until they accept invitations again on a new attendance form. Returns how
+    many attendances were marked now (0 when the person had already unsubscribed).
+    """
+    same_person = Attendance.objects.filter(
+        space__strategy__entity_id=attendance.space.strategy.entity_id,
+        unsubscribed_at__isnull=True,
+    )
+    if attendance.email:
+        same_person = same_person.filter(email=attendance.email)
+    else:
+        same_person = same_person.filter(pk=attendance.pk)
+    marked = same_person.update(unsubscribed_at=timezone.now())
+    if marked:
+        audit_record(
+            actor=None,
+            action="contact_unsubscribe",
+            target=attendance,
+            changes={"attendances": [None, marked]},
+        )
+    return marked
+
+
 __all__ = [
     "AttendanceData",
     "EvaluationData",
     "ImportRefused",
     "ImportResult",
     "RecordResult",
+    "attendance_contact_unsubscribe",
     "attendance_import",
     "attendance_record",
-    "consent_text_current",
     "evaluation_record",
 ]
 
@@ -538,3 +536,40 @@ def attendance_personal_data_rectify(
         changes={"fields": [None, changed]},
     )
     return attendance
+
+
+@transaction.atomic
+def attendance_contact_personal_data_erase(
+    *, attendances, actor: User | None, reason: str, dry_run: bool = False
+) -> int:
+    """Takes people off the invitation lists for good: their contact consent is withdrawn.
+
+    Audited per space with the number of records, never the person's data.
+    """
+    ids = sorted({attendance.pk for attendance in attendances})
+    rows = list(
+        Attendance.objects.filter(pk__in=ids, contact_consent=True)
+        .select_related("space")
+        .order_by("pk")
+    )
+    if dry_run or not rows:
+        return len(rows)
+    Attendance.objects.filter(pk__in=[row.pk for row in rows]).update(
+        contact_consent=False, contact_consent_at=None
+    )
+    by_space: dict[int, list[int]] = {}
+    for row in rows:
+        by_space.setdefault(row.space_id, []).append(row.pk)
+    spaces = {row.space_id: row.space for row in rows}
+    for space_id in sorted(by_space):
+        audit_record(
+            actor=actor,
+            action="invitation_contact_personal_data_erase",
+            target=spaces[space_id],
+            changes={
+                "records": [None, len(by_space[space_id])],
+                "ids": [None, by_space[space_id]],
+                "reason": [None, reason],
+            },
+        )
+    return len(rows)

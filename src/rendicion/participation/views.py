@@ -16,7 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from openpyxl import Workbook
 
+from rendicion.core.models import ConsentText
 from rendicion.core.public_forms import public_post_limited
+from rendicion.core.selectors import consent_text_version
+from rendicion.core.services import consent_text_ensure
 from rendicion.questions.models import TopicChannel
 from rendicion.questions.services import topic_propose
 from rendicion.spaces.models import Space
@@ -24,7 +27,7 @@ from rendicion.spaces.models import Space
 from . import permissions, selectors, services
 from .forms import AttendanceForm, EvaluationForm
 from .importing import EXPORT_HEADERS, ImportRefused
-from .models import Attendance, ConsentText, Evaluation, PendingImport
+from .models import Attendance, Evaluation, PendingImport
 
 # Exported as people type them, in words the import reads back to the same codes.
 EXPORT_SEX = {
@@ -53,22 +56,16 @@ def _public_space(slug: str) -> Space:
 
 
 def _groups(space: Space) -> list[str]:
-    from rendicion.stakeholders.selectors import stakeholder_group_names
-
     from .forms import STAKEHOLDER_GROUPS
 
-    return stakeholder_group_names(entity=space.strategy.entity) or STAKEHOLDER_GROUPS
+    return selectors.attendance_group_names(entity=space.strategy.entity) or STAKEHOLDER_GROUPS
 
 
 def _consent(space: Space, version: str | None, current: ConsentText) -> ConsentText:
     """The text version the person saw (the current one if that version is unknown)."""
     if not version or version == current.version:
         return current
-    found = (
-        ConsentText.objects.filter(entity=space.strategy.entity, version=version)
-        .order_by("-pk")
-        .first()
-    )
+    found = consent_text_version(entity=space.strategy.entity, version=version)
     return found or current
 
 
@@ -106,7 +103,7 @@ def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
 @never_cache
 def attendance_form(request: HttpRequest, slug: str) -> HttpResponse:
     space = _public_space(slug)
-    consent = services.consent_text_current(entity=space.strategy.entity)
+    consent = consent_text_ensure(entity=space.strategy.entity)
     context = _form_context(space, consent, "attendance")
     if not space.form_is_open("attendance"):
         return render(request, "participation/form_closed.html", context)
@@ -178,7 +175,7 @@ def attendance_done(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResp
 @never_cache
 def evaluation_form(request: HttpRequest, slug: str) -> HttpResponse:
     space = _public_space(slug)
-    consent = services.consent_text_current(entity=space.strategy.entity)
+    consent = consent_text_ensure(entity=space.strategy.entity)
     context = _form_context(space, consent, "evaluation")
     if not space.form_is_open("evaluation"):
         return render(request, "participation/form_closed.html", context)

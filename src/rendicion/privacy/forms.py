@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rendicion.core.public_forms import PublicForm
+from rendicion.core.text import document_digits, email_clean
 from rendicion.participation.models import DocumentType
-from rendicion.participation.rules import document_digits, email_clean
 
 from .models import ANSWER_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, RequestRight, RequestState
 

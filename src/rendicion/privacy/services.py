@@ -22,15 +22,13 @@ from rendicion.core.dates import business_days_after, received_on, term_end
 from rendicion.core.models import Entity, User
 from rendicion.core.selectors import business_calendar
 from rendicion.core.services import audit_record
+from rendicion.core.text import document_digits, email_clean
 from rendicion.participation import selectors as participation_selectors
 from rendicion.participation import services as participation_services
 from rendicion.participation.models import Attendance, Evaluation
-from rendicion.participation.rules import document_digits, email_clean
 from rendicion.questions import selectors as questions_selectors
 from rendicion.questions import services as questions_services
 from rendicion.questions.models import ProposedTopic, Question
-from rendicion.stakeholders import selectors as stakeholders_selectors
-from rendicion.stakeholders import services as stakeholders_services
 
 from .models import (
     ANSWER_MAX_LENGTH,
@@ -389,7 +387,7 @@ def personal_data_find(*, document: str = "", email: str = "") -> PersonRecords:
             participation_selectors.attendance_personal_data_find(document=document, email=email)
         ),
         invitation_contacts=list(
-            stakeholders_selectors.invitation_contact_personal_data_find(
+            participation_selectors.attendance_contact_personal_data_find(
                 document=document, email=email
             )
         ),
@@ -455,7 +453,7 @@ def _erase_all(
 ) -> dict[str, int]:
     # Contact consents first: they are found through the e-mail the attendance erase removes.
     erased = {
-        "invitation_contact": stakeholders_services.invitation_contact_personal_data_erase(
+        "invitation_contact": participation_services.attendance_contact_personal_data_erase(
             attendances=found.invitation_contacts, actor=actor, reason=reason, dry_run=dry_run
         ),
         "attendance": participation_services.attendance_personal_data_erase(
@@ -516,7 +514,7 @@ def personal_data_retention(
             participation_selectors.attendance_personal_data_expired(space_started_before=cutoff)
         ),
         invitation_contacts=list(
-            stakeholders_selectors.invitation_contact_personal_data_expired(
+            participation_selectors.attendance_contact_personal_data_expired(
                 space_started_before=cutoff
             )
         ),

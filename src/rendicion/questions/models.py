@@ -5,8 +5,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from rendicion.core.dates import TERM_CONSULTATION, TERM_DOCUMENTS, TERM_GENERAL
-from rendicion.core.models import Entity, Office
-from rendicion.participation.models import ConsentText
+from rendicion.core.models import ConsentText, Entity, Office
 from rendicion.spaces.models import Space
 
 QUESTION_MAX_LENGTH = 2000

@@ -12,7 +12,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
-from rendicion.core.dates import BusinessCalendar, business_days_between
+from rendicion.core.dates import week_bounds
 from rendicion.core.models import Entity, Office, Role, User
 from rendicion.core.text import ERASED_TEXT, document_pattern, text_mentions
 from rendicion.spaces.models import Space, SpaceStatus
@@ -272,12 +272,6 @@ def questions_for_user(*, user: User, entity: Entity | None) -> QuerySet[Questio
     return questions
 
 
-def week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday to Sunday of today's week."""
-    monday = today - dt.timedelta(days=today.weekday())
-    return monday, monday + dt.timedelta(days=6)
-
-
 QUEUE_VIEWS = ("overdue", "week", "open", "all")
 
 
@@ -372,11 +366,6 @@ def question_load_by_office(*, questions: QuerySet[Question], today: dt.date) ->
     return [
         OfficeLoad(r["office__name"], r["office"], r["open"], r["overdue"], r["week"]) for r in rows
     ]
-
-
-def business_days_left(deadline: dt.date, *, today: dt.date, calendar: BusinessCalendar) -> int:
-    """Business days until the deadline (0 on the day itself, negative once it has passed)."""
-    return business_days_between(today, deadline, calendar)
 
 
 def office_choices(*, user: User, entity: Entity | None) -> QuerySet[Office]:

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from rendicion.assessment.selectors import self_assessment_for_strategy
 from rendicion.commitments.selectors import commitments_for_strategy
+from rendicion.core.numbers import percent
 from rendicion.participation.models import Attendance, Evaluation
-from rendicion.participation.rules import AgeGroup, Sex, percent
+from rendicion.participation.rules import AgeGroup, Sex
 from rendicion.participation.selectors import evaluation_stats, participation_stats
 from rendicion.questions import selectors as question_selectors
 from rendicion.spaces.models import Channel, Space, SpaceKind, SpaceStatus

@@ -14,7 +14,7 @@ from rendicion.core.models import Office, User
 from rendicion.core.services import audit_record, changes_between, snapshot
 from rendicion.strategy.models import Strategy
 
-from .models import AgendaItem, Channel, CommunicationPiece, Space, SpaceStatus
+from .models import AgendaItem, Channel, CommunicationPiece, PieceState, Space, SpaceStatus
 
 SPACE_FIELDS = [
     "kind",
@@ -276,4 +276,29 @@ def communication_piece_add(
         target=piece,
         changes={"space": [None, str(space)], "title": [None, piece.title]},
     )
+    return piece
+
+
+@transaction.atomic
+def communication_piece_state_set(
+    *, actor: User | None, piece: CommunicationPiece, state: str, reach: int | None
+) -> CommunicationPiece:
+    """Marks a piece of the parrilla planned or published, with its reach once published."""
+    if state not in PieceState.values:
+        raise ValidationError({"state": _("Estado desconocido.")})
+    if state == PieceState.PLANNED and reach is not None:
+        raise ValidationError(
+            {"reach": _("Una pieza programada todavía no tiene alcance: márquela publicada.")}
+        )
+    if reach is not None and reach < 0:
+        raise ValidationError({"reach": _("El alcance no puede ser negativo.")})
+    before = snapshot(piece, ["state", "reach"])
+    piece.state, piece.reach = state, reach
+    piece.full_clean(exclude=["space", "file"])
+    changes = changes_between(before, snapshot(piece, ["state", "reach"]))
+    if changes:
+        piece.save(update_fields=["state", "reach"])
+        audit_record(
+            actor=actor, action="communication_piece_state_set", target=piece, changes=changes
+        )
     return piece

@@ -8,9 +8,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from rendicion.core.models import Entity, Office
+from rendicion.core.numbers import percent
 from rendicion.core.text import normalise_words
-from rendicion.participation.models import Attendance
-from rendicion.participation.rules import percent
+from rendicion.participation import selectors as participation_selectors
 from rendicion.spaces.models import CommunicationPiece, PieceState, Space
 
 from .models import InformationNeed, Invitation, StakeholderGroup
@@ -107,12 +107,7 @@ class ParticipationByGroup:
 
 def stakeholder_participation(*, entity: Entity | None, year: int) -> ParticipationByGroup:
     """Attendances of the year's spaces per group (matched by name), zeros included. Two queries."""
-    counts = (
-        Attendance.objects.filter(space__strategy__entity=entity, space__strategy__year=year)
-        .values_list("stakeholder_group")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    counts = participation_selectors.attendance_counts_by_group(entity=entity, year=year)
     by_key: dict[str, int] = {}
     for name, n in counts:
         key = normalise_words(name)
@@ -199,30 +194,15 @@ def invitation_list(
     not be unsubscribed. One line per e-mail; people already registered in the space are left
     out. Three queries whatever the number of people.
     """
-    already = set(
-        Attendance.objects.filter(space=space).exclude(email="").values_list("email", flat=True)
-    )
+    already = participation_selectors.attendance_emails(space=space)
     invited = None
     if only_invited_groups:
         invited = {
             normalise_words(name)
             for name in space.invitations.values_list("group__name", flat=True)
         }
-    attended = Attendance.objects.filter(space__in=sources).exclude(email="").values("email")
-    rows = (
-        Attendance.objects.filter(
-            space__strategy__entity_id=space.strategy.entity_id, email__in=attended
-        )
-        .order_by("-created_at", "-pk")
-        .values_list(
-            "pk",
-            "full_name",
-            "email",
-            "stakeholder_group",
-            "space__title",
-            "contact_consent",
-            "unsubscribed_at",
-        )
+    rows = participation_selectors.attendance_contacts_latest_first(
+        entity_id=space.strategy.entity_id, attended=sources
     )
     decided: set[str] = set()
     people: list[Invitee] = []
@@ -243,29 +223,3 @@ def invitation_list(
             continue
         people.append(Invitee(pk, name, email, group, space_title))
     return sorted(people, key=lambda person: (normalise_words(person.name), person.email))
-
-
-def invitation_contact_personal_data_find(
-    *, document: str = "", email: str = ""
-) -> QuerySet[Attendance]:
-    """Attendances through which one person accepted invitations to later spaces (Ley 1581):
-    the contact consent that puts them on invitation lists."""
-    condition = Q()
-    if document:
-        condition |= Q(document_number=document)
-    if email:
-        condition |= Q(email__iexact=email)
-    if not condition:
-        return Attendance.objects.none()
-    return (
-        Attendance.objects.filter(condition, contact_consent=True)
-        .select_related("space")
-        .order_by("space__starts_at", "space_id", "pk")
-    )
-
-
-def invitation_contact_personal_data_expired(*, space_started_before) -> QuerySet[Attendance]:
-    """Contact consents given in spaces older than the retention period."""
-    return Attendance.objects.filter(
-        space__starts_at__lt=space_started_before, contact_consent=True
-    )

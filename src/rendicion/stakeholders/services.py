@@ -1,5 +1,5 @@
-"""Every write to stakeholder groups, information needs, the convocation of spaces and the state
-of their communication pieces, and the unsubscribe from invitations. Each one is audited.
+"""Every write to stakeholder groups, information needs and the convocation of spaces, and the
+unsubscribe from invitations (marked by participation). Each one is audited.
 """
 
 from collections.abc import Sequence
@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rendicion.core.models import Entity, Office, User
 from rendicion.core.services import audit_record, changes_between, snapshot
-from rendicion.participation.models import Attendance
-from rendicion.spaces.models import CommunicationPiece, PieceState, Space
+from rendicion.participation import selectors as participation_selectors
+from rendicion.participation import services as participation_services
+from rendicion.spaces.models import Space
 from rendicion.strategy.models import Activity
 
 from .models import InformationNeed, Invitation, InvitationChannel, StakeholderGroup
@@ -205,31 +205,6 @@ def space_invitations_replace(
     )
 
 
-@transaction.atomic
-def communication_piece_state_set(
-    *, actor: User | None, piece: CommunicationPiece, state: str, reach: int | None
-) -> CommunicationPiece:
-    """Marks a piece of the parrilla planned or published, with its reach once published."""
-    if state not in PieceState.values:
-        raise ValidationError({"state": _("Estado desconocido.")})
-    if state == PieceState.PLANNED and reach is not None:
-        raise ValidationError(
-            {"reach": _("Una pieza programada todavía no tiene alcance: márquela publicada.")}
-        )
-    if reach is not None and reach < 0:
-        raise ValidationError({"reach": _("El alcance no puede ser negativo.")})
-    before = snapshot(piece, ["state", "reach"])
-    piece.state, piece.reach = state, reach
-    piece.full_clean(exclude=["space", "file"])
-    changes = changes_between(before, snapshot(piece, ["state", "reach"]))
-    if changes:
-        piece.save(update_fields=["state", "reach"])
-        audit_record(
-            actor=actor, action="communication_piece_state_set", target=piece, changes=changes
-        )
-    return piece
-
-
 def invitation_list_exported(*, actor: User | None, space: Space, people: int) -> None:
     """Leaves a trace of who took personal data out for a mailing (Ley 1581)."""
     audit_record(
@@ -244,13 +219,12 @@ def invitation_list_exported(*, actor: User | None, space: Space, people: int) -
 def contact_unsubscribe(*, token: str) -> int:
     """Honours an unsubscribe link: that person gets no more invitations from this entity.
 
-    Every attendance of the same e-mail at the entity is marked, so later invitation lists leave
-    the person out until they accept invitations again on a new attendance form. Returns how
-    many attendances were marked now (0 when the person had already unsubscribed).
+    The link names one attendance; participation marks every attendance of the same e-mail at
+    the entity. Returns how many were marked now (0 when the person had already unsubscribed).
     """
     attendance_id = unsubscribe_token_read(token)
     attendance = (
-        Attendance.objects.select_related("space__strategy").filter(pk=attendance_id).first()
+        participation_selectors.attendance_for_contact(pk=attendance_id)
         if attendance_id is not None
         else None
     )
@@ -260,57 +234,4 @@ def contact_unsubscribe(*, token: str) -> int:
                 "Este enlace no es válido o ya no existe. Escriba a la entidad por sus canales de atención."
             )
         )
-    same_person = Attendance.objects.filter(
-        space__strategy__entity_id=attendance.space.strategy.entity_id,
-        unsubscribed_at__isnull=True,
-    )
-    if attendance.email:
-        same_person = same_person.filter(email=attendance.email)
-    else:
-        same_person = same_person.filter(pk=attendance.pk)
-    marked = same_person.update(unsubscribed_at=timezone.now())
-    if marked:
-        audit_record(
-            actor=None,
-            action="contact_unsubscribe",
-            target=attendance,
-            changes={"attendances": [None, marked]},
-        )
-    return marked
-
-
-@transaction.atomic
-def invitation_contact_personal_data_erase(
-    *, attendances, actor: User | None, reason: str, dry_run: bool = False
-) -> int:
-    """Takes people off the invitation lists for good: their contact consent is withdrawn.
-
-    Audited per space with the number of records, never the person's data.
-    """
-    ids = sorted({attendance.pk for attendance in attendances})
-    rows = list(
-        Attendance.objects.filter(pk__in=ids, contact_consent=True)
-        .select_related("space")
-        .order_by("pk")
-    )
-    if dry_run or not rows:
-        return len(rows)
-    Attendance.objects.filter(pk__in=[row.pk for row in rows]).update(
-        contact_consent=False, contact_consent_at=None
-    )
-    by_space: dict[int, list[int]] = {}
-    for row in rows:
-        by_space.setdefault(row.space_id, []).append(row.pk)
-    spaces = {row.space_id: row.space for row in rows}
-    for space_id in sorted(by_space):
-        audit_record(
-            actor=actor,
-            action="invitation_contact_personal_data_erase",
-            target=spaces[space_id],
-            changes={
-                "records": [None, len(by_space[space_id])],
-                "ids": [None, by_space[space_id]],
-                "reason": [None, reason],
-            },
-        )
-    return len(rows)
+    return participation_services.attendance_contact_unsubscribe(attendance=attendance)

@@ -19,9 +19,11 @@ from rendicion.core.dates import (
     business_day_on_or_after,
     business_days_after,
     business_days_between,
+    business_days_left,
     colombian_holidays,
     extension_limit,
     received_on,
+    week_bounds,
 )
 
 COLOMBIA = BusinessCalendar.colombia()
@@ -216,3 +218,19 @@ def test_business_days_between_matches_counting_day_by_day(a, span, offsets):
         if (low + dt.timedelta(days=n)).weekday() < 5 and low + dt.timedelta(days=n) not in closed
     )
     assert business_days_between(a, b, calendar) == (counted if b >= a else -counted)
+
+
+def test_the_week_of_a_day_runs_from_its_monday_to_its_sunday():
+    assert week_bounds(dt.date(2024, 3, 13)) == (dt.date(2024, 3, 11), dt.date(2024, 3, 17))
+    assert week_bounds(dt.date(2024, 3, 11)) == (dt.date(2024, 3, 11), dt.date(2024, 3, 17))
+    assert week_bounds(dt.date(2024, 3, 17)) == (dt.date(2024, 3, 11), dt.date(2024, 3, 17))
+
+
+def test_business_days_left_count_down_to_zero_on_the_due_date_and_below_after_it():
+    # From Thursday 2024-03-21 to Wednesday the 27th: Friday 22, Tuesday 26 and Wednesday 27
+    # (Monday 25 is San José, moved). After it, Thursday 28 and Friday 29 are Holy Week
+    # holidays, so Monday 1 April is the first business day past the due date.
+    due = dt.date(2024, 3, 27)
+    assert business_days_left(due, today=dt.date(2024, 3, 21), calendar=COLOMBIA) == 3
+    assert business_days_left(due, today=due, calendar=COLOMBIA) == 0
+    assert business_days_left(due, today=dt.date(2024, 4, 1), calendar=COLOMBIA) == -1

@@ -6,13 +6,14 @@ import uuid
 import pytest
 from django.utils import timezone
 
+from rendicion.core.selectors import consent_text_current
+from rendicion.core.services import consent_text_ensure
 from rendicion.participation.importing import ImportRefused
 from rendicion.participation.models import Attendance, ImportBatch, Source
 from rendicion.participation.services import (
     AttendanceData,
     attendance_import,
     attendance_record,
-    consent_text_current,
 )
 from rendicion.spaces.tests.factories import SpaceFactory
 
@@ -47,7 +48,7 @@ def stored(space) -> list[tuple]:
 
 def record(space, **values):
     data = AttendanceData(**{"sex": "mujer", "age_group": "adulto", **values})
-    consent = consent_text_current(entity=space.strategy.entity)
+    consent = consent_text_ensure(entity=space.strategy.entity)
     return attendance_record(space=space, data=data, consent_text=consent, submission_key=None)
 
 
@@ -456,7 +457,7 @@ def test_a_second_submission_is_the_same_person_only_by_the_design_rules(
 
 def test_a_repeated_submission_key_returns_the_first_record(space):
     key = uuid.uuid4()
-    consent = consent_text_current(entity=space.strategy.entity)
+    consent = consent_text_ensure(entity=space.strategy.entity)
     data = AttendanceData(full_name="Ana", sex="mujer", age_group="joven")
     first = attendance_record(space=space, data=data, consent_text=consent, submission_key=key)
     second = attendance_record(space=space, data=data, consent_text=consent, submission_key=key)

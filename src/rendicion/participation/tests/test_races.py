@@ -8,11 +8,11 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
+from rendicion.core.services import consent_text_ensure
 from rendicion.participation.models import Attendance
 from rendicion.participation.services import (
     AttendanceData,
     attendance_record,
-    consent_text_current,
 )
 from rendicion.spaces import services as space_services
 from rendicion.strategy.tests.factories import StrategyFactory
@@ -55,7 +55,7 @@ def test_racing_requests_store_one_record():
             modality="virtual",
         ),
     )
-    consent = consent_text_current(entity=space.strategy.entity)
+    consent = consent_text_ensure(entity=space.strategy.entity)
     person = AttendanceData(
         full_name="Luis Ensayo", sex="hombre", age_group="adulto", document_number="99000777"
     )

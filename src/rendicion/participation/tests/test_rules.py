@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rendicion.core.numbers import percent
 from rendicion.participation import rules
 from rendicion.participation.rules import AgeGroup, Sex
 
@@ -256,7 +257,7 @@ def test_an_enye_compares_as_its_letter():
     ],
 )
 def test_percentages_round_half_up_to_whole_numbers(count, total, pct):
-    assert rules.percent(count, total) == pct
+    assert percent(count, total) == pct
 
 
 @settings(max_examples=50, deadline=None)
@@ -264,7 +265,7 @@ def test_percentages_round_half_up_to_whole_numbers(count, total, pct):
 def test_a_percentage_is_the_exact_share_rounded_half_up(total, data):
     count = data.draw(st.integers(min_value=0, max_value=total))
     exact = Decimal(count * 100) / Decimal(total)
-    assert rules.percent(count, total) == int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    assert percent(count, total) == int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 @settings(max_examples=50, deadline=None)

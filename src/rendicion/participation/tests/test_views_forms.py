@@ -6,7 +6,8 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from rendicion.participation.models import Attendance, ConsentText, Evaluation
+from rendicion.core.models import ConsentText
+from rendicion.participation.models import Attendance, Evaluation
 from rendicion.spaces import services as space_services
 from rendicion.strategy.tests.factories import StrategyFactory
 
@@ -171,9 +172,9 @@ def test_a_closed_form_says_when_and_stores_nothing(client, space):
 
 
 def test_the_consent_version_seen_is_the_one_stored(client, space):
-    from rendicion.participation.services import consent_text_current
+    from rendicion.core.services import consent_text_ensure
 
-    seen = consent_text_current(entity=space.strategy.entity)
+    seen = consent_text_ensure(entity=space.strategy.entity)
     ConsentText.objects.create(entity=space.strategy.entity, version="2", text="Nuevo texto")
     client.post(URL, _attendance(consent_version=seen.version))
     assert Attendance.objects.get().consent_text == seen

@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from rendicion.core.models import AuditRecord
+from rendicion.core.services import consent_text_ensure
 from rendicion.core.text import ERASED_TEXT
 from rendicion.participation.models import Attendance, Evaluation
 from rendicion.participation.selectors import participation_stats
-from rendicion.participation.services import AttendanceData, attendance_record, consent_text_current
+from rendicion.participation.services import AttendanceData, attendance_record
 from rendicion.privacy.services import (
     person_query_clean,
     personal_data_erase,
@@ -185,7 +186,7 @@ def test_erasing_two_people_of_one_space_does_not_collide_and_is_never_the_same_
     assert first.name_key != second.name_key
     assert (first.document_number, first.email) == ("", "")
     # Someone without document or e-mail registers later: not taken for an erased person.
-    consent = consent_text_current(entity=space.strategy.entity)
+    consent = consent_text_ensure(entity=space.strategy.entity)
     for name in ("", "anonimizado", first.name_key):
         result = attendance_record(
             space=space,

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from rendicion.core.models import User
 from rendicion.core.services import audit_record
-from rendicion.core.text import ERASED_TEXT
-from rendicion.participation.rules import email_clean
+from rendicion.core.text import ERASED_TEXT, email_clean
 
 from ..models import ProposedTopic, Question, QuestionState
 

@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rendicion.core.dates import BusinessCalendar, extension_limit, term_end
-from rendicion.core.models import Entity, Office, User
+from rendicion.core.models import ConsentText, Entity, Office, User
 from rendicion.core.selectors import business_calendar
 from rendicion.core.services import audit_record, changes_between, snapshot
-from rendicion.participation.models import ConsentText
 from rendicion.spaces.models import Space, SpaceStatus
 
 from ..models import (

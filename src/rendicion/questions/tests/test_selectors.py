@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from rendicion.core.services import consent_text_ensure
 from rendicion.core.tests.factories import OfficeFactory
-from rendicion.participation.services import consent_text_current
 from rendicion.questions import selectors, services
 from rendicion.questions.models import TopicState
 from rendicion.spaces.models import Space
@@ -68,7 +68,7 @@ def test_proposed_topics_for_year_lists_the_years_topics_without_merged_ones(
 def test_published_answers_carry_no_personal_data(django_assert_num_queries):
     question = AssignedQuestionFactory()
     question.asker_name, question.asker_email = "Ana Prueba", "ana@example.invalid"
-    question.consent_text = consent_text_current(entity=question.space.strategy.entity)
+    question.consent_text = consent_text_ensure(entity=question.space.strategy.entity)
     question.consent_at = timezone.now()
     question.save()
     _publish(question, "En la Red CADE.")

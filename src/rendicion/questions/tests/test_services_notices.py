@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from rendicion.core.services import consent_text_ensure
 from rendicion.core.tests.factories import UserFactory
-from rendicion.participation.services import consent_text_current
 from rendicion.questions import services
 from rendicion.questions.models import QuestionNotice
 
@@ -52,7 +52,7 @@ def test_a_reminder_goes_n_business_days_before_the_deadline_once():
 def test_an_answered_question_gets_no_reminder_and_the_asker_gets_the_answer():
     question = AssignedQuestionFactory(received_on=dt.date(2024, 2, 5))
     question.asker_email = "ana@example.invalid"
-    question.consent_text = consent_text_current(entity=question.space.strategy.entity)
+    question.consent_text = consent_text_ensure(entity=question.space.strategy.entity)
     question.consent_at = question.received_at
     question.save()
     services.answer_submit(actor=None, question=question, text="La respuesta clara.")

@@ -12,8 +12,8 @@ from django.utils import timezone
 from rendicion.core import services as core_services
 from rendicion.core.dates import BusinessCalendar, business_days_after
 from rendicion.core.models import AuditRecord
+from rendicion.core.services import consent_text_ensure
 from rendicion.core.tests.factories import OfficeFactory, UserFactory
-from rendicion.participation.services import consent_text_current
 from rendicion.questions import services
 from rendicion.questions.models import Answer, Question, QuestionState
 from rendicion.spaces.tests.factories import SpaceFactory
@@ -73,7 +73,7 @@ def test_contact_data_is_kept_only_with_authorisation():
     with pytest.raises(ValidationError) as error:
         _receive(space, asker_email="ana@example.invalid")
     assert "consent" in error.value.message_dict
-    consent = consent_text_current(entity=space.strategy.entity)
+    consent = consent_text_ensure(entity=space.strategy.entity)
     question = _receive(space, asker_email=" Ana@Example.invalid ", consent=consent)
     assert question.asker_email == "ana@example.invalid"
     assert question.consent_text == consent and question.consent_at is not None

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from rendicion.core import services as core_services
+from rendicion.core.services import consent_text_ensure
 from rendicion.core.tests.factories import OfficeFactory, UserFactory
-from rendicion.participation.services import consent_text_current
 from rendicion.questions import selectors, services
 from rendicion.spaces.models import Space
 from rendicion.spaces.tests.factories import SpaceFactory
@@ -40,7 +40,7 @@ def test_a_question_asked_in_the_hearing_is_answered_on_time_and_reported():
         data=services.QuestionData(
             text="¿Cuándo abren las convocatorias?", asker_email="ana@example.invalid"
         ),
-        consent_text=consent_text_current(entity=entity),
+        consent_text=consent_text_ensure(entity=entity),
         received_at=received,
     ).question
     assert question.deadline == dt.date(2024, 1, 17)

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from rendicion.core.services import consent_text_ensure
 from rendicion.core.tests.factories import OfficeFactory, UserFactory
-from rendicion.participation.services import consent_text_current
 from rendicion.questions.models import Question, QuestionState
 from rendicion.spaces.tests.factories import SpaceFactory
 
@@ -82,7 +82,7 @@ def test_the_asker_contact_is_shown_to_planning_only(client, space, planner):
     Question.objects.filter(pk=question.pk).update(
         asker_email="ana@example.invalid",
         consent_at=timezone.now(),
-        consent_text=consent_text_current(entity=space.strategy.entity),
+        consent_text=consent_text_ensure(entity=space.strategy.entity),
     )
     client.force_login(planner)
     assert "ana@example.invalid" in client.get(f"/gestion/preguntas/{question.pk}/").text

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from rendicion.core.forms import validation_error_to_form
+from rendicion.core.models import ConsentText
 from rendicion.core.public_forms import public_post_limited
-from rendicion.core.selectors import entity_current
-from rendicion.participation.models import ConsentText
-from rendicion.participation.services import consent_text_current
+from rendicion.core.selectors import consent_text_version, entity_current
+from rendicion.core.services import consent_text_ensure
 from rendicion.spaces.models import Space, SpaceStatus
 from rendicion.spaces.selectors import space_get
 from rendicion.strategy.models import Strategy
@@ -34,10 +34,10 @@ def _public_space(slug: str) -> Space:
 def _consent(space: Space, version: str | None) -> ConsentText:
     entity = space.strategy.entity
     if version:
-        found = ConsentText.objects.filter(entity=entity, version=version).first()
+        found = consent_text_version(entity=entity, version=version)
         if found is not None:
             return found
-    return consent_text_current(entity=entity)
+    return consent_text_ensure(entity=entity)
 
 
 def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
@@ -49,7 +49,7 @@ def space_questions(request: HttpRequest, slug: str) -> HttpResponse:
     """The space's published answers, and the form to ask before and during the space."""
     space = _public_space(slug)
     is_open = selectors.question_form_is_open(space)
-    consent = consent_text_current(entity=space.strategy.entity) if is_open else None
+    consent = consent_text_ensure(entity=space.strategy.entity) if is_open else None
     form = None
     if is_open:
         if request.method == "POST":

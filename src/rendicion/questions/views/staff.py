@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rendicion.core.dates import extension_limit
+from rendicion.core.dates import business_days_left, extension_limit
 from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import business_calendar, entity_current, office_list
-from rendicion.participation.services import consent_text_current
+from rendicion.core.services import consent_text_ensure
 from rendicion.spaces.models import Space, SpaceStatus
 
 from .. import permissions, selectors, services
@@ -57,7 +57,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     calendar = business_calendar(entity=entity)
     rows = []
     for question in questions:
-        left = selectors.business_days_left(question.deadline, today=today, calendar=calendar)
+        left = business_days_left(question.deadline, today=today, calendar=calendar)
         rows.append((question, left, -left))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -118,7 +118,7 @@ def capture(request: HttpRequest) -> HttpResponse:
                     asker_email=data["asker_email"],
                     asker_phone=data["asker_phone"],
                 ),
-                consent_text=consent_text_current(entity=data["space"].strategy.entity)
+                consent_text=consent_text_ensure(entity=data["space"].strategy.entity)
                 if data["consent"]
                 else None,
                 received_at=received_at,
@@ -238,9 +238,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "question": question,
             "answer": answer,
-            "days_left": selectors.business_days_left(
-                question.deadline, today=today, calendar=calendar
-            ),
+            "days_left": business_days_left(question.deadline, today=today, calendar=calendar),
             "extension_limit": extension_limit(question.received_on, question.term_days, calendar),
             "check": readability(text_for_check) if text_for_check.strip() else None,
             "show_contact": permissions.can_view_asker_contact(user),

@@ -18,6 +18,7 @@ from django.core.management import call_command
 from docx import Document
 from pypdf import PdfReader
 
+from rendicion.core.services import consent_text_ensure
 from rendicion.participation import services as participation_services
 from rendicion.participation.models import Answer3
 from rendicion.questions import services as question_services
@@ -98,7 +99,7 @@ def _submit_everything(demo) -> None:
     hearing = Space.objects.get(slug=HEARING)
     dialogue = Space.objects.get(slug=DIALOGUE)
     entity = demo.strategy.entity
-    consent = participation_services.consent_text_current(entity=entity)
+    consent = consent_text_ensure(entity=entity)
     for space, channel in ((hearing, TopicChannel.PUBLIC_FORM), (dialogue, TopicChannel.CHAT)):
         question_services.topic_propose(
             entity=entity,

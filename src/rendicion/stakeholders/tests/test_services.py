@@ -128,9 +128,13 @@ def test_a_piece_is_planned_then_published_with_its_reach():
     )
     assert (piece.state, piece.reach) == ("planned", None)
     with pytest.raises(ValidationError) as planned_reach:
-        services.communication_piece_state_set(actor=None, piece=piece, state="planned", reach=10)
+        space_services.communication_piece_state_set(
+            actor=None, piece=piece, state="planned", reach=10
+        )
     assert "reach" in planned_reach.value.message_dict
-    services.communication_piece_state_set(actor=None, piece=piece, state="published", reach=1520)
+    space_services.communication_piece_state_set(
+        actor=None, piece=piece, state="published", reach=1520
+    )
     piece.refresh_from_db()
     assert (piece.state, piece.reach) == ("published", 1520)
     record = AuditRecord.objects.get(action="communication_piece_state_set")

@@ -14,7 +14,7 @@ from rendicion.core.selectors import entity_current
 from rendicion.spaces import services as space_services
 from rendicion.spaces.models import CommunicationPiece, Space
 
-from .. import permissions, selectors, services
+from .. import permissions, selectors
 from ..forms import PieceForm, PieceStateForm
 from .common import piece_state_forms, strategy_or_404, viewer
 
@@ -84,7 +84,7 @@ def piece_state(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect(back)
     try:
-        services.communication_piece_state_set(
+        space_services.communication_piece_state_set(
             actor=request.user,
             piece=piece,
             state=form.cleaned_data["state"],
