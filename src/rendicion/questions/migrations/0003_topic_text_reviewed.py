@@ -13,7 +13,7 @@ def mark_decided_topics_reviewed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('questions', '0001_initial'),
+        ('questions', '0002_consent_text_in_core'),
     ]
 
     operations = [
