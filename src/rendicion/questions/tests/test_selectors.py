@@ -54,15 +54,26 @@ def test_proposed_topics_for_year_lists_the_years_topics_without_merged_ones(
     strategy = StrategyFactory(year=2023)
     space = SpaceFactory(strategy=strategy)
     office = OfficeFactory(entity=strategy.entity)
+    # Reviewed by staff (in study, text confirmed): only reviewed texts are listed.
     first = ProposedTopicFactory(
-        proposed_for=space, proposed_on=dt.date(2023, 4, 20), office=office
+        proposed_for=space,
+        proposed_on=dt.date(2023, 4, 20),
+        office=office,
+        state="in_study",
+        text_reviewed=True,
     )
     ProposedTopicFactory(proposed_for=space, proposed_on=dt.date(2022, 11, 1))  # another year
     dup = ProposedTopicFactory(proposed_for=space, proposed_on=dt.date(2023, 5, 1))
     services.topic_merge(actor=None, topic=dup, into=first)
+    waiting = ProposedTopicFactory(proposed_for=space, proposed_on=dt.date(2023, 6, 1))
     with django_assert_num_queries(1):
         topics = selectors.proposed_topics_for_year(strategy=strategy)
-    assert topics == [selectors.TopicSummary(first.text, "received", "Recibido", office.name, None)]
+    assert topics == [
+        selectors.TopicSummary(first.text, "in_study", "En estudio", office.name, None)
+    ]
+    # The topic waiting for review is counted, never listed.
+    assert selectors.proposed_topic_count_for_year(strategy=strategy) == 2
+    assert waiting.text not in {topic.text for topic in topics}
 
 
 def test_published_answers_carry_no_personal_data(django_assert_num_queries):
