@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
-from rendicion.core.models import Entity
+from rendicion.core.models import Entity, User
+from rendicion.core.permissions import sees_whole_entity, user_office_ids
 from rendicion.strategy.models import Strategy
 
 from .models import Commitment, CommitmentProgress, CommitmentState, commitment_state
@@ -78,6 +79,16 @@ def commitment_list(
             space__is_published=True, space__strategy__is_published=True
         )
     return commitments.order_by("space__starts_at", "space__pk", "due_date", "pk")
+
+
+def commitment_list_for_user(
+    *, user: User, entity: Entity | None, year: int
+) -> QuerySet[Commitment]:
+    """The staff list: every commitment for entity-wide roles, their offices' for office staff."""
+    commitments = commitment_list(entity=entity, year=year, public_only=False)
+    if not sees_whole_entity(user):
+        commitments = commitments.filter(office__in=user_office_ids(user))
+    return commitments
 
 
 @dataclass

@@ -71,7 +71,9 @@ def staff_latest(request: HttpRequest) -> HttpResponse:
 def staff_list(request: HttpRequest, year: int) -> HttpResponse:
     if not permissions.can_view_commitments_staff(request.user):
         raise PermissionDenied
-    commitments = selectors.commitment_list(entity=entity_current(), year=year, public_only=False)
+    commitments = selectors.commitment_list_for_user(
+        user=request.user, entity=entity_current(), year=year
+    )
     return render(
         request,
         "commitments/staff_list.html",
@@ -79,6 +81,7 @@ def staff_list(request: HttpRequest, year: int) -> HttpResponse:
             "year": year,
             "rows": selectors.commitment_rows(commitments),
             "can_manage": permissions.can_manage_commitments(request.user),
+            "can_export": permissions.commitment_can_export_year(request.user),
         },
     )
 
@@ -117,9 +120,12 @@ def staff_create(request: HttpRequest, year: int) -> HttpResponse:
 def _commitment(request: HttpRequest, pk: int) -> Commitment:
     if not permissions.can_view_commitments_staff(request.user):
         raise PermissionDenied
-    return get_object_or_404(
+    commitment = get_object_or_404(
         selectors.commitment_queryset(), pk=pk, space__strategy__entity=entity_current()
     )
+    if not permissions.commitment_can_view(request.user, commitment):
+        raise PermissionDenied
+    return commitment
 
 
 @login_required
@@ -190,7 +196,7 @@ def colibri_export(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     """Commitments in the columns the Veeduría Distrital's Colibrí platform asks for."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    if not permissions.can_view_commitments_staff(request.user):
+    if not permissions.commitment_can_export_year(request.user):
         raise PermissionDenied
     rows = selectors.colibri_rows(entity=entity_current(), year=year)
     filename = f"compromisos-colibri-{year}"

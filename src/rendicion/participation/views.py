@@ -431,10 +431,9 @@ def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def year_participation(request: HttpRequest, year: int) -> HttpResponse:
-    from rendicion.core.permissions import is_staff_member
     from rendicion.core.selectors import entity_current
 
-    if not is_staff_member(request.user):
+    if not permissions.participation_can_view_year(request.user):
         raise PermissionDenied
     spaces = Space.objects.filter(strategy__entity=entity_current(), strategy__year=year)
     kind = request.GET.get("tipo")

@@ -1,9 +1,11 @@
 """Who may do what with topics, questions and answers. Views ask these; none checks roles inline."""
 
 from rendicion.core.models import Role, User
-from rendicion.core.permissions import is_staff_member
+from rendicion.core.permissions import is_staff_member, sees_whole_entity, user_office_ids
+from rendicion.spaces.models import Space
+from rendicion.spaces.permissions import space_can_view
 
-from .models import Question
+from .models import ProposedTopic, Question
 
 
 def _planning(user: User) -> bool:
@@ -11,11 +13,20 @@ def _planning(user: User) -> bool:
 
 
 def _serves(user: User, question: Question) -> bool:
-    return question.office_id is not None and user.offices.filter(pk=question.office_id).exists()
+    return question.office_id is not None and question.office_id in user_office_ids(user)
 
 
 def can_view_questions_staff(user: User) -> bool:
     return is_staff_member(user)
+
+
+def question_can_view(user: User, question: Question) -> bool:
+    return can_view_question(user, question)
+
+
+def space_answers_can_view(user: User, space: Space) -> bool:
+    """A space's questions page: the spaces a user may see (its list keeps their offices' rows)."""
+    return is_staff_member(user) and space_can_view(user, space)
 
 
 def can_view_question(user: User, question: Question) -> bool:
@@ -67,4 +78,21 @@ def can_manage_topics(user: User) -> bool:
 
 
 def can_view_topics_staff(user: User) -> bool:
+    """The staff list of topics (office staff: filtered to their offices' topics)."""
     return is_staff_member(user)
+
+
+def topic_can_view(user: User, topic: ProposedTopic) -> bool:
+    """Office staff read the topics assigned to their offices; other staff roles read them all."""
+    if sees_whole_entity(user):
+        return True
+    return (
+        is_staff_member(user)
+        and user.role == Role.OFFICE_STAFF
+        and topic.office_id is not None
+        and topic.office_id in user_office_ids(user)
+    )
+
+
+def topic_can_review(user: User, topic: ProposedTopic) -> bool:
+    return can_manage_topics(user)

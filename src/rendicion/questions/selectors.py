@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from rendicion.core.dates import week_bounds
 from rendicion.core.models import Entity, Office, Role, User
+from rendicion.core.permissions import user_office_ids
 from rendicion.core.text import ERASED_TEXT, document_pattern, text_mentions
 from rendicion.spaces.models import Space, SpaceStatus
 from rendicion.strategy.models import Strategy
@@ -256,6 +257,13 @@ def topic_list_staff(*, entity: Entity, year: int) -> QuerySet[ProposedTopic]:
         .annotate(duplicates_count=Count("duplicates"))
         .order_by("proposed_on", "pk")
     )
+
+
+def topic_filter_for_user(topics: QuerySet[ProposedTopic], *, user: User):
+    """Office staff keep the topics assigned to their offices (README: each office sees its own)."""
+    if user.role == Role.OFFICE_STAFF:
+        topics = topics.filter(office__in=user_office_ids(user))
+    return topics
 
 
 def question_queryset() -> QuerySet[Question]:

@@ -99,7 +99,7 @@ def published_version_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _staff_strategy(request: HttpRequest, year: int) -> Strategy:
-    if not permissions.can_preview_reports(request.user):
+    if not permissions.annual_report_can_preview(request.user):
         raise PermissionDenied
     try:
         return strategy_get(entity=entity_current(), year=year, published_only=False)
@@ -170,6 +170,8 @@ def space_preview(request: HttpRequest, slug: str) -> HttpResponse:
     if not permissions.can_preview_reports(request.user):
         raise PermissionDenied
     space = get_object_or_404(Space.objects.select_related("strategy__entity"), slug=slug)
+    if not permissions.space_report_can_preview(request.user, space):
+        raise PermissionDenied
     data = selectors.space_report_data(space=space)
     return render(
         request,
@@ -182,6 +184,7 @@ def space_preview(request: HttpRequest, slug: str) -> HttpResponse:
             .order_by("-version")
             .only("pk", "version", "published_at"),
             "can_publish": permissions.can_publish_reports(request.user),
+            "can_preview_annual": permissions.annual_report_can_preview(request.user),
         },
     )
 

@@ -1,7 +1,8 @@
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from rendicion.core.models import Entity, Office
+from rendicion.core.models import Entity, Office, User
+from rendicion.core.permissions import sees_whole_entity, user_office_ids
 from rendicion.strategy.models import Strategy
 
 from .models import Space, SpaceStatus
@@ -29,6 +30,21 @@ def space_list(
     if public_only:
         spaces = spaces.filter(is_published=True, strategy__is_published=True)
     return spaces.order_by("starts_at", "pk")
+
+
+def space_filter_for_user(spaces: QuerySet[Space], *, user: User) -> QuerySet[Space]:
+    """Office staff keep only the spaces their offices organise (README: each office sees its own)."""
+    if sees_whole_entity(user):
+        return spaces
+    office_ids = user_office_ids(user) if user.is_authenticated else frozenset()
+    return spaces.filter(pk__in=Space.objects.filter(organisers__in=office_ids).values("pk"))
+
+
+def space_list_for_user(
+    *, user: User, entity: Entity | None, year: int | None = None
+) -> QuerySet[Space]:
+    """The staff list of spaces: every space for entity-wide roles, their own for office staff."""
+    return space_filter_for_user(space_list(entity=entity, year=year, public_only=False), user=user)
 
 
 def space_get(*, slug: str, public_only: bool = True) -> Space:

@@ -105,9 +105,12 @@ def _staff_space(request: HttpRequest, slug: str) -> Space:
     if not permissions.can_view_spaces_staff(request.user):
         raise PermissionDenied
     try:
-        return selectors.space_get(slug=slug, public_only=False)
+        space = selectors.space_get(slug=slug, public_only=False)
     except Space.DoesNotExist:
         raise Http404 from None
+    if not permissions.space_can_view(request.user, space):
+        raise PermissionDenied
+    return space
 
 
 @login_required
@@ -118,7 +121,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         request,
         "spaces/staff_list.html",
         {
-            "spaces": selectors.space_list(entity=entity_current(), public_only=False),
+            "spaces": selectors.space_list_for_user(user=request.user, entity=entity_current()),
             "can_manage": permissions.can_manage_spaces(request.user),
         },
     )

@@ -1,11 +1,22 @@
 """Who may do what with groups, needs, the parrilla and the convocation. One function per verb."""
 
 from rendicion.core.models import Role, User
-from rendicion.core.permissions import is_staff_member
+from rendicion.core.permissions import is_staff_member, sees_whole_entity
+from rendicion.spaces.models import Space
+from rendicion.spaces.permissions import space_can_view
 
 
 def can_view_stakeholders(user: User) -> bool:
     return is_staff_member(user)
+
+
+def stakeholders_can_view_year_participation(user: User) -> bool:
+    """Attendance per group over the whole year sums every office's spaces: not office staff."""
+    return sees_whole_entity(user)
+
+
+def convocation_can_view(user: User, space: Space) -> bool:
+    return space_can_view(user, space)
 
 
 def can_edit_stakeholders(user: User) -> bool:

@@ -7,11 +7,13 @@ from django.core.validators import validate_email
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from rendicion.core.models import Entity, Office
+from rendicion.core.models import Entity, Office, User
 from rendicion.core.numbers import percent
+from rendicion.core.permissions import sees_whole_entity
 from rendicion.core.text import normalise_words
 from rendicion.participation import selectors as participation_selectors
 from rendicion.spaces.models import CommunicationPiece, PieceState, Space
+from rendicion.spaces.selectors import space_filter_for_user
 
 from .models import InformationNeed, Invitation, StakeholderGroup
 from .tokens import unsubscribe_token
@@ -137,6 +139,16 @@ def parrilla(*, entity: Entity | None, year: int) -> QuerySet[CommunicationPiece
         .select_related("space")
         .order_by("date", "space__starts_at", "pk")
     )
+
+
+def parrilla_for_user(*, user: User, entity: Entity | None, year: int):
+    """The parrilla as a user may read it: office staff see their own spaces' pieces."""
+    pieces = parrilla(entity=entity, year=year)
+    if not sees_whole_entity(user):
+        pieces = pieces.filter(
+            space__in=space_filter_for_user(Space.objects.all(), user=user).values("pk")
+        )
+    return pieces
 
 
 @dataclass

@@ -137,6 +137,7 @@ def staff_detail(request: HttpRequest, year: int) -> HttpResponse:
         {
             "detail": detail,
             "can_edit": permissions.can_edit_strategy(request.user),
+            "can_view_year_figures": permissions.strategy_can_view_year_figures(request.user),
         },
     )
 

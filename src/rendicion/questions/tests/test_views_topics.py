@@ -145,7 +145,21 @@ def test_staff_review_and_merge_topics_through_the_pages(client):
 
 
 def test_office_staff_read_topics_but_do_not_change_them(client):
+    # Office staff read the topics assigned to their office (README: each office sees its own).
     topic = ProposedTopicFactory()
-    client.force_login(UserFactory(role="office_staff"))
+    topic.office = OfficeFactory(entity=topic.entity)
+    topic.save(update_fields=["office"])
+    client.force_login(UserFactory(role="office_staff", offices=[topic.office]))
     assert client.get(f"/gestion/temas/tema/{topic.pk}/").status_code == 200
     assert client.post(f"/gestion/temas/tema/{topic.pk}/", {"text": "x"}).status_code == 403
+
+
+def test_office_staff_do_not_open_another_offices_topic(client):
+    topic = ProposedTopicFactory()
+    topic.office = OfficeFactory(entity=topic.entity)
+    topic.save(update_fields=["office"])
+    other = OfficeFactory(entity=topic.entity)
+    client.force_login(UserFactory(role="office_staff", offices=[other]))
+    assert client.get(f"/gestion/temas/tema/{topic.pk}/").status_code == 403
+    listing = client.get(f"/gestion/temas/{topic.proposed_on.year}/")
+    assert topic.text not in listing.text

@@ -347,6 +347,8 @@ def space_answers(request: HttpRequest, slug: str) -> HttpResponse:
     space = get_object_or_404(
         Space.objects.select_related("strategy"), slug=slug, strategy__entity=entity_current()
     )
+    if not permissions.space_answers_can_view(request.user, space):
+        raise PermissionDenied
     can_publish = permissions.can_review_answers(request.user)
     form = AnswerReportForm(request.POST or None)
     if request.method == "POST":

@@ -40,7 +40,9 @@ def topics_staff(request: HttpRequest, year: int) -> HttpResponse:
     if not permissions.can_view_topics_staff(request.user):
         raise PermissionDenied
     entity = entity_current()
-    topics = selectors.topic_list_staff(entity=entity, year=year)
+    topics = selectors.topic_filter_for_user(
+        selectors.topic_list_staff(entity=entity, year=year), user=request.user
+    )
     state = request.GET.get("estado", "")
     if state in TopicState.values:
         topics = topics.filter(state=state)
@@ -96,7 +98,9 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         entity=entity,
     )
-    can_manage = permissions.can_manage_topics(request.user)
+    if not permissions.topic_can_view(request.user, topic):
+        raise PermissionDenied
+    can_manage = permissions.topic_can_review(request.user, topic)
     spaces = _spaces(entity)
     offices = office_list(entity=entity)
     others = (

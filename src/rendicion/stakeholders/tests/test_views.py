@@ -71,15 +71,21 @@ def test_the_strategy_aprestamiento_shows_its_assessment_groups_and_convocation(
 
 
 def test_groups_list_their_characterisation_and_participation(
-    client, office_staff, django_assert_max_num_queries
+    client, office_staff, planner, django_assert_max_num_queries
 ):
+    # The year's participation per group sums every office's spaces: planning sees it,
+    # office staff read the groups without it (README: each office sees its own).
+    client.force_login(planner)
+    with django_assert_max_num_queries(12):
+        response = client.get("/gestion/grupos-de-valor/")
+    assert "Participación por grupo de valor en 2023" in response.text
+    assert "570 asistencias registradas" in response.text
     client.force_login(office_staff)
     with django_assert_max_num_queries(12):
         response = client.get("/gestion/grupos-de-valor/")
     assert response.status_code == 200
     assert response.text.count("Caracterización de demostración") == 7
-    assert "Participación por grupo de valor en 2023" in response.text
-    assert "570 asistencias registradas" in response.text
+    assert "Participación por grupo de valor en 2023" not in response.text
     assert "Agregar un grupo" not in response.text
     assert client.get("/gestion/grupos-de-valor/nuevo/").status_code == 403
     group = StakeholderGroup.objects.get(name="Academia")
@@ -171,8 +177,10 @@ def test_office_staff_cannot_change_the_parrilla_or_the_convocation(client, offi
     assert client.post("/gestion/estrategias/2023/parrilla/", {}).status_code == 403
     assert client.get(f"/gestion/espacios/{HEARING}/convocatoria/grupos/").status_code == 403
     assert client.get(f"/gestion/espacios/{HEARING}/convocatoria/invitados.csv").status_code == 403
-    page = client.get(f"/gestion/espacios/{HEARING}/convocatoria/")
+    # They read the convocation of the spaces their office organises, and only those.
+    page = client.get("/gestion/espacios/dialogo-talento-humano-2023/convocatoria/")
     assert page.status_code == 200 and "Descargar la lista" not in page.text
+    assert client.get(f"/gestion/espacios/{HEARING}/convocatoria/").status_code == 403
 
 
 def test_a_planner_invites_groups_and_exports_the_invitation_list_with_unsubscribe_links(

@@ -29,9 +29,12 @@ def strategy_or_404(request: HttpRequest, year: int) -> Strategy:
 def space_or_404(request: HttpRequest, slug: str) -> Space:
     viewer(request)
     try:
-        return space_get(slug=slug, public_only=False)
+        space = space_get(slug=slug, public_only=False)
     except Space.DoesNotExist:
         raise Http404 from None
+    if not permissions.convocation_can_view(request.user, space):
+        raise PermissionDenied
+    return space
 
 
 def piece_state_forms(pieces) -> list[tuple[CommunicationPiece, PieceStateForm]]:

@@ -36,7 +36,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
             "years": years,
             "year": year,
             "participation": selectors.stakeholder_participation(entity=entity, year=year)
-            if year
+            if year and permissions.stakeholders_can_view_year_participation(request.user)
             else None,
             "can_edit": permissions.can_edit_stakeholders(request.user),
         },

@@ -13,6 +13,7 @@ from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current
 from rendicion.spaces import services as space_services
 from rendicion.spaces.models import CommunicationPiece, Space
+from rendicion.spaces.selectors import space_filter_for_user
 
 from .. import permissions, selectors
 from ..forms import PieceForm, PieceStateForm
@@ -23,8 +24,9 @@ from .common import piece_state_forms, strategy_or_404, viewer
 def parrilla_year(request: HttpRequest, year: int) -> HttpResponse:
     strategy = strategy_or_404(request, year)
     can_plan = permissions.can_plan_communication(request.user)
-    spaces = (
-        Space.objects.filter(strategy=strategy).select_related("strategy").order_by("starts_at")
+    spaces = space_filter_for_user(
+        Space.objects.filter(strategy=strategy).select_related("strategy").order_by("starts_at"),
+        user=request.user,
     )
     form = PieceForm(request.POST or None, spaces=spaces)
     if request.method == "POST":
@@ -45,7 +47,7 @@ def parrilla_year(request: HttpRequest, year: int) -> HttpResponse:
             else:
                 messages.success(request, _("La pieza quedó programada en la parrilla."))
                 return redirect("stakeholders:parrilla", year=year)
-    pieces = list(selectors.parrilla(entity=strategy.entity, year=year))
+    pieces = list(selectors.parrilla_for_user(user=request.user, entity=strategy.entity, year=year))
     return render(
         request,
         "stakeholders/parrilla.html",
@@ -53,7 +55,7 @@ def parrilla_year(request: HttpRequest, year: int) -> HttpResponse:
             "strategy": strategy,
             "rows": piece_state_forms(pieces) if can_plan else [(p, None) for p in pieces],
             "totals": selectors.parrilla_totals(
-                selectors.parrilla(entity=strategy.entity, year=year)
+                selectors.parrilla_for_user(user=request.user, entity=strategy.entity, year=year)
             ),
             "form": form,
             "can_plan": can_plan,

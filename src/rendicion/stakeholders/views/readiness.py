@@ -7,7 +7,7 @@ from django.shortcuts import render
 from rendicion.assessment import selectors as assessment_selectors
 from rendicion.assessment.models import SelfAssessment
 from rendicion.core.selectors import entity_current
-from rendicion.spaces.selectors import space_list
+from rendicion.spaces.selectors import space_list_for_user
 from rendicion.strategy.selectors import strategy_years
 
 from .. import permissions, selectors
@@ -37,11 +37,11 @@ def readiness_year(request: HttpRequest, year: int) -> HttpResponse:
     else:
         detail = assessment_selectors.assessment_detail(assessment=assessment)
     spaces = list(
-        space_list(entity=entity, year=year, public_only=False).prefetch_related(
+        space_list_for_user(user=request.user, entity=entity, year=year).prefetch_related(
             "invitations__group"
         )
     )
-    pieces = selectors.parrilla(entity=entity, year=year)
+    pieces = selectors.parrilla_for_user(user=request.user, entity=entity, year=year)
     return render(
         request,
         "stakeholders/readiness_year.html",
