@@ -122,6 +122,14 @@ EXPECTED: dict[str, tuple] = {
     "reports:annual_publish": ("year", {}, POST_ONLY, NOT_PLANNING, {}),
     "reports:space_preview": ("space", {}, OWN, (), {}),
     "reports:space_publish": ("space", {}, POST_ONLY, NOT_PLANNING, {}),
+    # Personal data (Ley 1581): administrators and planning only.
+    "privacy:queue": (None, {}, PLANNING, NOT_PLANNING, {}),
+    "privacy:request_detail": ("data_request", {}, PLANNING, NOT_PLANNING, {}),
+    "privacy:person": (None, {}, PLANNING, NOT_PLANNING, {}),
+    # Without a person to export, the page sends back to the search.
+    "privacy:person_export": (None, {"fmt": "json"}, (L, 302, 302, 403, 403, 403), (), {}),
+    "privacy:person_erase": (None, {}, POST_ONLY, NOT_PLANNING, {}),
+    "privacy:rectify": ("attendance", {"record_type": "attendance"}, PLANNING, NOT_PLANNING, {}),
 }
 
 
@@ -186,6 +194,8 @@ def _objects(demo) -> dict[str, dict[str, dict]]:
     """kwargs for each kind of object: "A" belongs to office A, "B" to another office."""
     from rendicion.assessment.models import AssessmentTemplate
     from rendicion.commitments.models import Commitment
+    from rendicion.participation.models import Attendance
+    from rendicion.privacy.services import DataRequestData, data_request_receive
     from rendicion.questions.models import ProposedTopic, Question
     from rendicion.spaces.models import CommunicationPiece, Space
     from rendicion.stakeholders.models import StakeholderGroup
@@ -222,6 +232,17 @@ def _objects(demo) -> dict[str, dict[str, dict]]:
     commitments = Commitment.objects.order_by("pk")
     group = StakeholderGroup.objects.order_by("pk").first()
     template = AssessmentTemplate.objects.order_by("pk").first()
+    attendance = Attendance.objects.filter(space=space_b).order_by("pk").first()
+    data_request = data_request_receive(
+        entity=demo.strategy.entity,
+        data=DataRequestData(
+            right="know",
+            full_name="Persona Ficticia",
+            document_number="99000555",
+            email="persona.ficticia@example.invalid",
+        ),
+        submission_key=None,
+    )
 
     def pair(a: dict, b: dict) -> dict[str, dict]:
         return {"A": a, "B": b}
@@ -249,6 +270,8 @@ def _objects(demo) -> dict[str, dict[str, dict]]:
             {"pk": commitments.filter(office=office_a).first().pk},
             {"pk": commitments.filter(office=office_b).first().pk},
         ),
+        "data_request": pair({"pk": data_request.pk}, {"pk": data_request.pk}),
+        "attendance": pair({"pk": attendance.pk}, {"pk": attendance.pk}),
     }
 
 
