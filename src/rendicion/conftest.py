@@ -4,10 +4,10 @@ import pytest
 @pytest.fixture(scope="session")
 def _demo_snapshot(django_db_setup, django_db_blocker):
     """The demo year, built once per session (see rendicion.demo.tests.snapshot)."""
-    from rendicion.demo.tests.snapshot import DemoSnapshot
+    from rendicion.demo.tests.snapshot import demo_snapshot
 
     with django_db_blocker.unblock():
-        return DemoSnapshot.build()
+        return demo_snapshot()
 
 
 @pytest.fixture

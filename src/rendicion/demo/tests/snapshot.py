@@ -22,6 +22,16 @@ from django.db import IntegrityError, connection, transaction
 
 from rendicion.demo.services import DemoResult, demo_load
 
+_built: DemoSnapshot | None = None
+
+
+def demo_snapshot() -> DemoSnapshot:
+    """The session's snapshot, built on first use (the database is the same for the session)."""
+    global _built
+    if _built is None:
+        _built = DemoSnapshot.build()
+    return _built
+
 
 def _stored(value):
     """SQLite's connection turns stored text into Python values; this turns them back."""
