@@ -124,11 +124,10 @@ class DemoSnapshot:
             from rendicion.core.models import Entity
             from rendicion.strategy.models import Strategy
 
-            return DemoResult(
-                entity=Entity.objects.get(pk=self.entity_pk),
-                strategy=Strategy.objects.get(pk=self.strategy_pk),
-                logins=list(self.logins),
-            )
+            entity = Entity.objects.get(pk=self.entity_pk)
+            strategy = Strategy.objects.get(pk=self.strategy_pk)
+            strategy.entity = entity  # as demo_load() returns it: no query to reach the entity
+            return DemoResult(entity=entity, strategy=strategy, logins=list(self.logins))
         return demo_load()
 
     def _starts_from_the_same_database(self) -> bool:
