@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: setup run migrate demo test test-sqlite test-postgres browser lint format bench lock clean
+.PHONY: setup run migrate demo test test-sqlite test-postgres browser lint format bench lock messages clean
 
 $(STAMP): requirements/base.lock requirements/dev.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ bench: setup
 lock: setup
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o base.lock base.in
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o dev.lock dev.in
+
+## messages: refresh and compile the Spanish catalogue in src/rendicion/locale (needs GNU gettext:
+## apt-get install gettext). The .po and .mo files are committed: setup, run and test never need it.
+messages: setup
+	cd src/rendicion && ../../$(BIN)/rendicion makemessages --locale=es_CO --no-location --no-obsolete --ignore='*/tests/*' --ignore=conftest.py
+	cd src/rendicion && ../../$(BIN)/rendicion compilemessages --locale=es_CO
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

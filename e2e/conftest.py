@@ -8,6 +8,8 @@ import shutil
 
 import pytest
 
+from rendicion.conftest import _demo_snapshot, demo  # noqa: F401  (the same demo year as in src/)
+
 # Playwright's sync API keeps an event loop in the test thread; Django's ORM, used by the tests
 # to arrange data, refuses to run there unless told it is safe (it is: the tests are sync).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -7,7 +7,6 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from rendicion.demo.services import demo_load
 from rendicion.participation.models import Attendance, Evaluation
 from rendicion.spaces import services as space_services
 
@@ -38,9 +37,9 @@ EMPTY_FORM_ERRORS = [
 
 
 @pytest.fixture
-def open_space():
+def open_space(demo):
     """A hybrid dialogue starting in an hour: attendance open (a week before), evaluation open."""
-    seeded = demo_load()
+    seeded = demo
     starts = timezone.now() + dt.timedelta(hours=1)
     space = space_services.space_create(
         actor=None,

@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from rendicion.assessment.models import ItemScore
 from rendicion.core.models import Office
-from rendicion.demo.services import demo_load
 from rendicion.participation.models import Attendance
 from rendicion.spaces import services as space_services
 from rendicion.stakeholders.tokens import unsubscribe_token
@@ -30,8 +29,8 @@ CONVOCATION = (
 
 
 @pytest.fixture
-def seeded():
-    return demo_load()
+def seeded(demo):
+    return demo
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 import pytest
 from playwright.sync_api import expect
 
-from rendicion.demo.services import demo_load
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SEED_ACTIVITIES = 13
@@ -21,8 +19,8 @@ PUBLIC_PAGES = [
 
 
 @pytest.fixture
-def seeded():
-    return demo_load()
+def seeded(demo):
+    return demo
 
 
 @pytest.mark.parametrize(("path", "heading"), PUBLIC_PAGES)

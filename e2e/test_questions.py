@@ -9,7 +9,6 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from rendicion.demo.services import demo_load
 from rendicion.questions.models import Question
 from rendicion.spaces import services as space_services
 
@@ -26,8 +25,8 @@ SLUG = "dialogo-empleo-abierto"
 
 
 @pytest.fixture
-def upcoming_space():
-    strategy = demo_load().strategy
+def upcoming_space(demo):
+    strategy = demo.strategy
     return space_services.space_create(
         actor=None,
         strategy=strategy,

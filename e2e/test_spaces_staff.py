@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from rendicion.demo.services import demo_load
 from rendicion.participation.models import Attendance
 from rendicion.spaces import services as space_services
 
@@ -28,9 +27,9 @@ IMPORT_CSV = (
 
 
 @pytest.fixture
-def next_month_space():
+def next_month_space(demo):
     """An in-person dialogue a month away: its attendance form opens only a week before."""
-    seeded = demo_load()
+    seeded = demo
     return space_services.space_create(
         actor=None,
         strategy=seeded.strategy,

@@ -6,7 +6,6 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from rendicion.demo.services import demo_load
 from rendicion.strategy.cronograma import COLUMNS
 from rendicion.strategy.models import Activity, Evidence
 
@@ -17,8 +16,8 @@ STAFF = "/gestion/estrategias/2023"
 
 
 @pytest.fixture
-def seeded():
-    return demo_load()
+def seeded(demo):
+    return demo
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def test_pages_send_a_content_security_policy_without_inline_scripts(client, dem
     assert ' style="' not in response.text
 
 
-def test_forms_require_the_csrf_token(demo):
+def test_forms_require_the_csrf_token():
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
@@ -28,7 +28,7 @@ def test_forms_require_the_csrf_token(demo):
     assert response.status_code == 403
 
 
-def test_login_is_locked_after_repeated_failures(client, demo):
+def test_login_is_locked_after_repeated_failures(client):
     user = UserFactory(username="ana")
     for _ in range(5):
         response = client.post("/gestion/entrar/", {"username": "ana", "password": "mala"})
@@ -41,13 +41,13 @@ def test_login_is_locked_after_repeated_failures(client, demo):
     assert user.is_active
 
 
-def test_a_wrong_password_is_explained_in_spanish(client, demo):
+def test_a_wrong_password_is_explained_in_spanish(client):
     UserFactory(username="luis")
     response = client.post("/gestion/entrar/", {"username": "luis", "password": "mala"})
     assert "El usuario o la contraseña no son correctos" in response.text
 
 
-def test_a_correct_login_reaches_the_staff_side(client, demo):
+def test_a_correct_login_reaches_the_staff_side(client):
     UserFactory(username="marta")
     response = client.post(
         "/gestion/entrar/", {"username": "marta", "password": "clave-de-prueba-123"}

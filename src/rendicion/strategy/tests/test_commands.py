@@ -51,16 +51,3 @@ def test_strategy_json_is_deterministic_and_written_to_a_file_with_output(demo, 
 def test_strategy_for_a_missing_year_is_a_clear_error(demo):
     with pytest.raises(CommandError, match="No hay estrategia para la vigencia 1999"):
         call_command("strategy", "1999", "--json")
-
-
-def test_load_demo_twice_changes_nothing(db):
-    from rendicion.core.models import AuditRecord
-
-    call_command("load_demo", stdout=io.StringIO())
-    first = _strategy_json("2023", "--json")
-    audits = AuditRecord.objects.count()
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    assert _strategy_json("2023", "--json") == first
-    assert AuditRecord.objects.count() == audits
-    assert "demo-planeacion / rendicion-demo" in out.getvalue()

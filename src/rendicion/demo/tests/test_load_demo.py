@@ -1,0 +1,28 @@
+"""`rendicion load_demo`: the command that builds the seed's year, run twice on purpose."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def _strategy_json(*args) -> dict:
+    out = io.StringIO()
+    call_command("strategy", *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_load_demo_twice_changes_nothing(db):
+    from rendicion.core.models import AuditRecord
+
+    call_command("load_demo", stdout=io.StringIO())
+    first = _strategy_json("2023", "--json")
+    audits = AuditRecord.objects.count()
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert _strategy_json("2023", "--json") == first
+    assert AuditRecord.objects.count() == audits
+    assert "demo-planeacion / rendicion-demo" in out.getvalue()
