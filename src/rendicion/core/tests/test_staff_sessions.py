@@ -54,7 +54,7 @@ def test_an_expired_session_on_a_public_page_just_logs_out(client):
     assert response.status_code in (200, 302) and "_auth_user_id" not in client.session
 
 
-def test_each_request_does_not_write_the_session(client, django_assert_max_num_queries):
+def test_each_request_does_not_write_the_session(client):
     client.force_login(UserFactory(role=Role.OFFICE_STAFF))
     _idle_for(client, 0.1)  # six seconds ago
     before = client.session[LAST_ACTIVITY_SESSION_KEY]
