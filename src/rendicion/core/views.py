@@ -78,6 +78,7 @@ def _next_url(request: HttpRequest) -> str:
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
+@never_cache
 @login_required
 def two_factor_verify_view(request: HttpRequest) -> HttpResponse:
     """The second step after the password, for staff who have an authentication app."""
@@ -96,6 +97,7 @@ def two_factor_verify_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @login_required
 def two_factor_enrol_view(request: HttpRequest) -> HttpResponse:
     """Adds an authentication app: scan the QR code (or type the key), confirm with a code."""
@@ -130,6 +132,7 @@ def _next_query(request: HttpRequest) -> str:
     return urlencode({"next": _next_url(request)})
 
 
+@never_cache
 @login_required
 def two_factor_codes_view(request: HttpRequest) -> HttpResponse:
     """The recovery codes, shown once right after they were made."""
@@ -143,11 +146,9 @@ def two_factor_codes_view(request: HttpRequest) -> HttpResponse:
             ),
         )
         return redirect("core:account")
-    response = render(
+    return render(
         request, "core/two_factor_codes.html", {"codes": codes, "next": _next_url(request)}
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required
