@@ -84,7 +84,7 @@ def two_factor_session_recheck(request: HttpRequest) -> str:
         ).exists()
         if not still_there:
             state = two_factor_state_for(request.user)
-    elif state != State.PENDING:
+    else:
         state = two_factor_state_for(request.user)
     request.session[STATE_SESSION_KEY] = state
     return state

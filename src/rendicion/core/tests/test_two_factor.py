@@ -230,3 +230,16 @@ def test_the_login_throttle_still_counts_wrong_passwords_of_users_with_an_app(cl
         client.post("/gestion/entrar/", {"username": "ana", "password": "mala"})
     response = client.post("/gestion/entrar/", {"username": "ana", "password": PASSWORD})
     assert response.status_code == 429
+
+
+def test_a_reset_while_the_code_is_asked_leads_to_enrolment(client):
+    planner = UserFactory(role=Role.PLANNING)
+    totp_device_for(planner)
+    _login(client, planner)
+    assert client.get("/gestion/")["Location"].startswith(VERIFY)
+
+    TOTPDevice.objects.filter(user=planner).delete()
+    session = client.session
+    session[LAST_ACTIVITY_SESSION_KEY] -= 120
+    session.save()
+    assert client.get("/gestion/")["Location"].startswith(ENROL)
