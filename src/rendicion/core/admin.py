@@ -98,10 +98,10 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
         self.message_user(
             request,
             ngettext(
-                "Se restableció la verificación en dos pasos de %(count)d usuario: "
-                "la activará de nuevo la próxima vez que entre.",
-                "Se restableció la verificación en dos pasos de %(count)d usuarios: "
-                "la activarán de nuevo la próxima vez que entren.",
+                "Se restableció la verificación en dos pasos de %(count)d usuario. Si su rol "
+                "la exige, la activará de nuevo la próxima vez que entre.",
+                "Se restableció la verificación en dos pasos de %(count)d usuarios. Quienes "
+                "la tengan obligatoria la activarán de nuevo la próxima vez que entren.",
                 count,
             )
             % {"count": count},
