@@ -121,13 +121,10 @@ def axe_check():
 
 @pytest.fixture
 def login(live_server):
-    """Logs a page in through the real login form."""
+    """Logs a page in through the real login form and the second step (e2e/staff_login.py)."""
+    from e2e.staff_login import staff_login
 
     def do_login(page, username: str, password: str) -> None:
-        page.goto(f"{live_server.url}/gestion/entrar/")
-        page.get_by_label("Usuario").fill(username)
-        page.get_by_label("Contraseña").fill(password)
-        page.get_by_role("button", name="Entrar").click()
-        page.wait_for_url(lambda url: "/entrar/" not in url)
+        staff_login(page, live_server.url, username, password)
 
     return do_login

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.staff_login import staff_login
 from rendicion.questions.models import Question
 from rendicion.spaces import services as space_services
 
@@ -44,11 +45,7 @@ def _staff_page(browser, live_server, username):
     context = browser.new_context(locale="es-CO", timezone_id="America/Bogota")
     context.set_default_timeout(10_000)
     page = context.new_page()
-    page.goto(f"{live_server.url}/gestion/entrar/")
-    page.get_by_label("Usuario").fill(username)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Entrar").click()
-    page.wait_for_url(lambda url: "/entrar/" not in url)
+    staff_login(page, live_server.url, username, PASSWORD)
     return page
 
 

@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
+from e2e.staff_login import staff_two_factor_complete, staff_two_factor_prepare
 from rendicion.strategy.cronograma import COLUMNS
 from rendicion.strategy.models import Activity, Evidence
 
@@ -49,6 +50,7 @@ def minimal_pdf() -> bytes:
 
 
 def test_planning_user_logs_in_and_edits_an_activity(seeded, live_server, page, axe_check):
+    staff_two_factor_prepare("demo-planeacion")
     page.goto(f"{live_server.url}/gestion/")
     expect(page).to_have_url(re.compile(r"/gestion/entrar/\?next=/gestion/$"))
     expect(page.get_by_label("Usuario")).to_be_focused()
@@ -62,6 +64,7 @@ def test_planning_user_logs_in_and_edits_an_activity(seeded, live_server, page, 
 
     page.get_by_label("Contraseña").fill(PASSWORD)
     page.get_by_role("button", name="Entrar").click()
+    staff_two_factor_complete(page, "demo-planeacion")
     expect(page).to_have_url(f"{live_server.url}/gestion/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Estrategias de rendición de cuentas")
     axe_check(page)

@@ -1,16 +1,29 @@
 """Administration for entities, offices and users. Every change is written to the audit trail."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import AuditRecord, Entity, NonWorkingDay, Office, User
+from .permissions import can_reset_two_factor
 from .services import (
     audit_record,
     non_working_day_add,
     non_working_day_remove,
     non_working_day_update,
 )
+from .two_factor import two_factor_reset
+
+# Devices are managed only through the audited reset below: django-otp's own admin pages would
+# show the secret keys and delete devices without an audit record.
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -46,8 +59,9 @@ class OfficeAdmin(AuditedAdmin):
 
 @admin.register(User)
 class UserAdmin(AuditedAdmin, DjangoUserAdmin):
-    list_display = ["username", "first_name", "last_name", "role", "is_active"]
+    list_display = ["username", "first_name", "last_name", "role", "two_factor", "is_active"]
     list_filter = ["role", "is_active"]
+    actions = ["reset_two_factor"]
     filter_horizontal = ["offices"]
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
@@ -57,6 +71,42 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("Rol en Rendición"), {"fields": ["role", "offices"]}),
     ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                has_two_factor=Exists(
+                    TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+                )
+            )
+        )
+
+    @admin.display(description=_("Verificación en dos pasos"), boolean=True)
+    def two_factor(self, obj) -> bool:
+        return obj.has_two_factor
+
+    @admin.action(description=_("Restablecer la verificación en dos pasos (celular perdido)"))
+    def reset_two_factor(self, request, queryset) -> None:
+        if not can_reset_two_factor(request.user):
+            raise PermissionDenied
+        count = 0
+        for user in queryset:
+            two_factor_reset(actor=request.user, user=user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "Se restableció la verificación en dos pasos de %(count)d usuario. Si su rol "
+                "la exige, la activará de nuevo la próxima vez que entre.",
+                "Se restableció la verificación en dos pasos de %(count)d usuarios. Quienes "
+                "la tengan obligatoria la activarán de nuevo la próxima vez que entren.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(AuditRecord)

@@ -47,3 +47,15 @@ def can_view_audit(user: User) -> bool:
 
 def can_manage_users(user: User) -> bool:
     return can_view_audit(user)
+
+
+# The roles that see personal data, and anyone who can open the administration.
+TWO_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.PLANNING})
+
+
+def must_use_two_factor(user: User) -> bool:
+    return user.role in TWO_FACTOR_ROLES or user.is_superuser or user.is_staff
+
+
+def can_reset_two_factor(user: User) -> bool:
+    return can_manage_users(user)

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rendicion.core",
     "rendicion.strategy",
     "rendicion.spaces",
@@ -66,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "rendicion.core.middleware.StaffSessionMiddleware",
 ]
 
 ROOT_URLCONF = "rendicion.urls"
@@ -120,13 +124,22 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "strategy:staff_home"
 LOGOUT_REDIRECT_URL = "strategy:home"
+
+# Staff sessions end after this many minutes without a request, and when the browser closes.
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Two-factor authentication (django-otp): required for administrators and the planning office.
+OTP_TOTP_ISSUER = "Rendición"
 
 # Login throttling: after 5 failures for one user name from one address, 15 minutes locked.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

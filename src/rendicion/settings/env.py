@@ -31,16 +31,21 @@ def env_bool(name: str, default: bool) -> bool:
     )
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(
             f"La variable {name}={value!r} no es un número entero."
         ) from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(
+            f"La variable {name}={value!r} debe ser un número entero mayor o igual a {minimum}."
+        )
+    return number
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -34,3 +34,11 @@ def test_lists_and_required_strings(monkeypatch):
     monkeypatch.delenv("X_MISSING", raising=False)
     with pytest.raises(ImproperlyConfigured, match="X_MISSING"):
         env_str("X_MISSING")
+
+
+def test_an_idle_time_below_one_minute_stops_start_up(monkeypatch):
+    monkeypatch.setenv("X_MINUTES", "0")
+    with pytest.raises(ImproperlyConfigured, match="X_MINUTES"):
+        env_int("X_MINUTES", 30, minimum=1)
+    monkeypatch.setenv("X_MINUTES", "45")
+    assert env_int("X_MINUTES", 30, minimum=1) == 45

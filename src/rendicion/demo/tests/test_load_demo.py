@@ -26,3 +26,4 @@ def test_load_demo_twice_changes_nothing(db):
     assert _strategy_json("2023", "--json") == first
     assert AuditRecord.objects.count() == audits
     assert "demo-planeacion / rendicion-demo" in out.getvalue()
+    assert "demo-admin y demo-planeacion usan verificación en dos pasos" in out.getvalue()

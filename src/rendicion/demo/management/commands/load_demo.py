@@ -16,3 +16,8 @@ class Command(BaseCommand):
         self.stdout.write("Usuarios de demostración (solo para probar; no use en producción):")
         for username, password, role in result.logins:
             self.stdout.write(f"  {username} / {password}  ({role})")
+        self.stdout.write(
+            "demo-admin y demo-planeacion usan verificación en dos pasos: al entrar por primera "
+            "vez, escanee el código QR con una aplicación de autenticación y guarde los códigos "
+            "de recuperación."
+        )
