@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from rendicion.participation.models import Attendance
+from rendicion.reports.annual import annual_report
+from rendicion.reports.render import report_body_html
 from rendicion.reports.selectors import annual_report_data
 from rendicion.spaces.models import Space, SpaceStatus
 
@@ -92,14 +94,14 @@ def test_a_year_with_nothing_recorded_omits_sections_without_error(demo):
     from rendicion.strategy.services import strategy_copy
 
     copy = strategy_copy(actor=None, strategy=demo.strategy, year=2024)
-    data = annual_report_data(strategy=copy)
+    report = annual_report(strategy=copy)
+    data = report.as_json()
     assert data["hearings"] == [] and data["dialogues"]["count"] == 0
     assert {"hearings", "dialogues"} <= set(data["sections_omitted"])
-    from rendicion.reports.render import annual_body_html
 
-    staff = annual_body_html(data, staff=True)
+    staff = report_body_html(report, staff=True)
     assert "Sección omitida: no hay audiencias públicas registradas." in staff
-    assert "Sección omitida" not in annual_body_html(data)
+    assert "Sección omitida" not in report_body_html(report)
 
 
 def test_report_query_count_does_not_grow_with_the_data(demo, django_assert_max_num_queries):
