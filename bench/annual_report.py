@@ -134,17 +134,18 @@ def measure(strategy, runs: int) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from rendicion.reports.render import annual_body_html
-    from rendicion.reports.selectors import annual_report_data
+    from rendicion.reports.annual import annual_report
+    from rendicion.reports.render import report_body_html
 
     seconds = []
     for _ in range(runs):
         start = time.perf_counter()
-        annual_body_html(annual_report_data(strategy=strategy))
+        report_body_html(annual_report(strategy=strategy))
         seconds.append(time.perf_counter() - start)
     with CaptureQueriesContext(connection) as queries:
-        data = annual_report_data(strategy=strategy)
-        html = annual_body_html(data)
+        report = annual_report(strategy=strategy)
+        html = report_body_html(report)
+    data = report.as_json()
     return {
         "html": timing_summary(seconds),
         "queries": len(queries),
@@ -156,8 +157,8 @@ def measure(strategy, runs: int) -> dict:
 def main() -> int:
     with django_sandbox():
         from rendicion.demo.services import demo_load
-        from rendicion.reports.render import annual_body_html, pdf_document
-        from rendicion.reports.selectors import annual_report_data
+        from rendicion.reports.annual import annual_report
+        from rendicion.reports.render import report_render
 
         strategy = demo_load().strategy
         small = measure(strategy, RUNS)
@@ -166,14 +167,9 @@ def main() -> int:
         before = rss_mb()
         large = measure(strategy, RUNS)
         html_peak = peak_rss_mb()
-        data = annual_report_data(strategy=strategy)
+        report = annual_report(strategy=strategy)
         started = time.perf_counter()
-        pdf = pdf_document(
-            title=data["title"],
-            entity=data["entity"],
-            year=data["year"],
-            body_html=annual_body_html(data),
-        )
+        pdf = report_render(report, "pdf")
         pdf_s = time.perf_counter() - started
         counts = large["data"]
         facts = {

@@ -61,14 +61,17 @@ def bar_chart_svg(*, title: str, labels: list[str], values: list[int], suffix: s
 
 
 _SCRIPT = re.compile(rb"<script[^>]*>.*?</script>", re.DOTALL)
+# pygal writes "Generated with pygal … on <today's date>" as a comment into every chart.
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 _UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _deterministic(svg: bytes, title: str, labels: list[str], values: list[int]) -> bytes:
-    """Without pygal's tooltip script and random id: the same figures give the same bytes."""
+    """Without pygal's tooltip script, random id and dated comment: the same figures give the
+    same bytes, on any day and in any process."""
     digest = hashlib.sha256(repr((title, labels, values)).encode()).hexdigest()
     stable_id = f"{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
-    return _UUID.sub(stable_id.encode(), _SCRIPT.sub(b"", svg))
+    return _UUID.sub(stable_id.encode(), _COMMENT.sub(b"", _SCRIPT.sub(b"", svg)))
 
 
 def svg_data_uri(svg: bytes) -> str:

@@ -24,8 +24,10 @@ class PublishedReport(models.Model):
     title = models.CharField(_("título"), max_length=300)
     data = models.JSONField(_("cifras"))
     html = models.TextField(_("contenido"))
-    # Rendered from the frozen `html` the first time someone asks for it, then kept.
+    # Rendered when the report is published, so that no citizen waits for WeasyPrint. Reports
+    # published before that have none until someone first asks for them.
     pdf = models.BinaryField(_("PDF"), null=True, blank=True)
+    docx = models.BinaryField(_("documento Word"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicado el"), auto_now_add=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,10 +1,9 @@
 """Published reports for citizens; live previews and publication for staff."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -17,17 +16,38 @@ from rendicion.strategy.models import Strategy
 from rendicion.strategy.selectors import strategy_get
 
 from . import permissions, selectors, services
+from .annual import annual_report
 from .models import PublishedReport, ReportKind
-from .render import annual_body_html, docx_document, pdf_document, space_body_html
-
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from .render import CONTENT_TYPES, FORMATS, report_body_html, report_render
+from .space import space_report
 
 
-def _pdf_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=PDF)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    disposition = "inline" if fmt in ("pdf", "json") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}.{fmt}"'
     return response
+
+
+def _published() -> QuerySet[PublishedReport]:
+    """Published reports without their documents' bytes, saying whether a DOCX is stored."""
+    return (
+        PublishedReport.objects.filter(entity=entity_current())
+        .defer("pdf", "docx")
+        .annotate(has_docx=ExpressionWrapper(Q(docx__isnull=False), output_field=BooleanField()))
+    )
+
+
+def _stored(report: PublishedReport, fmt: str) -> bytes:
+    """A published document as stored at publication (a DOCX only since DOCX were stored)."""
+    if fmt == "pdf":
+        return services.report_pdf(report)
+    # A report published before its DOCX was stored has none (the HTML page says so by
+    # showing no link): its sections can no longer be rebuilt as they were.
+    content = PublishedReport.objects.filter(pk=report.pk).values_list("docx", flat=True).get()
+    if content is None:
+        raise Http404
+    return bytes(content)
 
 
 # Public ----------------------------------------------------------------------------------------
@@ -46,11 +66,7 @@ def reports_index(request: HttpRequest) -> HttpResponse:
 
 
 def _latest_annual(year: int) -> PublishedReport:
-    report = (
-        PublishedReport.objects.filter(entity=entity_current(), year=year, kind=ReportKind.ANNUAL)
-        .order_by("-version")
-        .first()
-    )
+    report = _published().filter(year=year, kind=ReportKind.ANNUAL).order_by("-version").first()
     if report is None:
         raise Http404
     return report
@@ -61,9 +77,9 @@ def annual_public(request: HttpRequest, year: int) -> HttpResponse:
     return _published_page(request, report)
 
 
-def annual_public_pdf(request: HttpRequest, year: int) -> HttpResponse:
+def annual_public_document(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     report = _latest_annual(year)
-    return _pdf_response(services.report_pdf(report), f"informe-rendicion-{year}.pdf")
+    return _download(_stored(report, fmt), fmt, f"informe-rendicion-{year}")
 
 
 def _published_page(request: HttpRequest, report: PublishedReport) -> HttpResponse:
@@ -86,13 +102,13 @@ def _published_page(request: HttpRequest, report: PublishedReport) -> HttpRespon
 
 
 def published_version(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(PublishedReport, pk=pk, entity=entity_current())
+    report = get_object_or_404(_published(), pk=pk)
     return _published_page(request, report)
 
 
-def published_version_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(PublishedReport, pk=pk, entity=entity_current())
-    return _pdf_response(services.report_pdf(report), f"informe-{report.pk}-v{report.version}.pdf")
+def published_version_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    report = get_object_or_404(_published(), pk=pk)
+    return _download(_stored(report, fmt), fmt, f"informe-{report.pk}-v{report.version}")
 
 
 # Staff -----------------------------------------------------------------------------------------
@@ -110,14 +126,14 @@ def _staff_strategy(request: HttpRequest, year: int) -> Strategy:
 @login_required
 def annual_preview(request: HttpRequest, year: int) -> HttpResponse:
     strategy = _staff_strategy(request, year)
-    data = selectors.annual_report_data(strategy=strategy)
+    report = annual_report(strategy=strategy)
     return render(
         request,
         "reports/staff_annual.html",
         {
             "strategy": strategy,
-            "data": data,
-            "body": mark_safe(annual_body_html(data, staff=True)),
+            "report": report,
+            "body": mark_safe(report_body_html(report, staff=True)),
             "spaces": Space.objects.filter(strategy=strategy).order_by("starts_at"),
             "published": selectors.published_reports(entity=strategy.entity, year=year),
             "can_publish": permissions.can_publish_reports(request.user),
@@ -128,26 +144,10 @@ def annual_preview(request: HttpRequest, year: int) -> HttpResponse:
 @login_required
 def annual_download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     strategy = _staff_strategy(request, year)
-    data = selectors.annual_report_data(strategy=strategy)
-    name = f"informe-rendicion-{year}"
-    if fmt == "json":
-        return HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-    if fmt == "pdf":
-        body = annual_body_html(data)
-        return _pdf_response(
-            pdf_document(
-                title=data["title"], entity=data["entity"], year=data["year"], body_html=body
-            ),
-            f"{name}.pdf",
-        )
-    if fmt == "docx":
-        response = HttpResponse(docx_document(data), content_type=DOCX)
-        response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-        return response
-    raise Http404
+    if fmt not in FORMATS or fmt == "html":
+        raise Http404
+    content = report_render(annual_report(strategy=strategy), fmt)
+    return _download(content, fmt, f"informe-rendicion-{year}")
 
 
 @login_required
@@ -172,14 +172,14 @@ def space_preview(request: HttpRequest, slug: str) -> HttpResponse:
     space = get_object_or_404(Space.objects.select_related("strategy__entity"), slug=slug)
     if not permissions.space_report_can_preview(request.user, space):
         raise PermissionDenied
-    data = selectors.space_report_data(space=space)
+    report = space_report(space=space)
     return render(
         request,
         "reports/staff_space.html",
         {
             "space": space,
-            "data": data,
-            "body": mark_safe(space_body_html(data, staff=True)),
+            "report": report,
+            "body": mark_safe(report_body_html(report, staff=True)),
             "published": PublishedReport.objects.filter(space=space)
             .order_by("-version")
             .only("pk", "version", "published_at"),

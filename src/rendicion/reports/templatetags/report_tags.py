@@ -2,6 +2,8 @@ import datetime as dt
 
 from django import template
 from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -34,3 +36,14 @@ def hours(minutes: int | None) -> str:
     value = minutes / 60
     text = f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
     return f"{text} hora" if value == 1 else f"{text} horas"
+
+
+@register.simple_tag
+def scroll_region(caption: str) -> str:
+    """Attributes that let keyboard users reach and scroll a table wider than the screen.
+
+    A scrolling box that cannot take focus fails WCAG 2.1.1 (axe: scrollable-region-focusable);
+    as a named region, screen readers announce what it holds and that it scrolls.
+    """
+    label = _("%(caption)s (tabla con desplazamiento horizontal)") % {"caption": caption}
+    return format_html('role="region" tabindex="0" aria-label="{}"', label)

@@ -1,5 +1,8 @@
 """Publishing freezes a report: later records never change what was published."""
 
+import io
+import time
+
 import pytest
 
 from rendicion.core.models import User
@@ -35,14 +38,51 @@ def test_a_published_snapshot_does_not_change_when_new_attendance_arrives(client
     assert "253 asistencias registradas" in client.get(f"/informes/publicados/{first.pk}/").text
 
 
-def test_the_published_pdf_is_drawn_from_the_frozen_html(client, demo):
+def _weasyprint_must_not_run(monkeypatch) -> None:
+    import weasyprint
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("WeasyPrint ran while a citizen waited for a published report")
+
+    monkeypatch.setattr(weasyprint, "HTML", refuse)
+
+
+def test_the_published_pdf_and_docx_are_served_as_stored_at_publication(client, demo, monkeypatch):
+    from docx import Document
+
     report = PublishedReport.objects.get(kind=ReportKind.ANNUAL, year=2023)
-    assert not report.pdf
+    assert bytes(report.pdf).startswith(b"%PDF-")
+    _weasyprint_must_not_run(monkeypatch)
+
+    started = time.perf_counter()
     response = client.get("/informes/2023.pdf")
+    elapsed = time.perf_counter() - started
+
     assert response["Content-Type"] == "application/pdf"
+    assert response.content == bytes(report.pdf)
+    assert elapsed < 1.0, elapsed
+    assert client.get(f"/informes/publicados/{report.pk}.pdf").content == bytes(report.pdf)
+    docx = client.get("/informes/2023.docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "Informe de seguimiento a la estrategia de rendición de cuentas 2023" in text
+    space_report = PublishedReport.objects.filter(kind=ReportKind.SPACE).first()
+    page = client.get(f"/informes/publicados/{space_report.pk}/").text
+    assert f"/informes/publicados/{space_report.pk}.docx" in page
+    assert client.get(f"/informes/publicados/{space_report.pk}.docx").content.startswith(b"PK")
+
+
+def test_a_report_published_before_pdfs_were_stored_gets_its_pdf_once(client, demo):
+    report = PublishedReport.objects.get(kind=ReportKind.ANNUAL, year=2023)
+    PublishedReport.objects.filter(pk=report.pk).update(pdf=None, docx=None)
+
+    response = client.get("/informes/2023.pdf")
+
     assert response.content.startswith(b"%PDF-")
     report.refresh_from_db()
     assert bytes(report.pdf) == response.content == report_pdf(report)
+    # Its Word document cannot be rebuilt as it was published: no link, no file.
+    assert f"/informes/publicados/{report.pk}.docx" not in client.get("/informes/2023/").text
+    assert client.get("/informes/2023.docx").status_code == 404
 
 
 def test_only_planning_and_administrators_publish(client, demo):
