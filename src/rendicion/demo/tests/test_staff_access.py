@@ -44,6 +44,7 @@ PLANNING = (L, 200, 200, 403, 403, 403)  # administrators and planning
 ENTITY = (L, 200, 200, 403, 403, 200)  # figures of every office: not office staff
 POST_ONLY = (L, 405, 405, 405, 405, 405)
 REDIRECT = (L, 302, 302, 302, 302, 302)
+WITH_APP = (L, 200, 200, 302, 302, 302)
 
 OFFICE = ("office A", "office B")
 NOT_PLANNING = ("office A", "office B", "communications")
@@ -122,6 +123,18 @@ EXPECTED: dict[str, tuple] = {
     "reports:annual_publish": ("year", {}, POST_ONLY, NOT_PLANNING, {}),
     "reports:space_preview": ("space", {}, OWN, (), {}),
     "reports:space_publish": ("space", {}, POST_ONLY, NOT_PLANNING, {}),
+    # Each staff user's own account and second step: every role, about itself only.
+    "core:account": (None, {}, ALL, (), {}),
+    "core:password_change": (None, {}, ALL, (), {}),
+    # The recovery codes are shown once, right after enrolling: later visits are sent on.
+    "core:two_factor_codes": (None, {}, REDIRECT, (), {}),
+    # New codes and removing the app need an app: here admin and planning have one, the others
+    # (2FA optional for them) do not and are sent to enrol.
+    "core:two_factor_codes_regenerate": (None, {}, WITH_APP, (), {}),
+    "core:two_factor_enrol": (None, {}, (L, 302, 302, 200, 200, 200), (), {}),
+    "core:two_factor_remove": (None, {}, WITH_APP, (), {}),
+    # A session that already passed the second step is sent on.
+    "core:two_factor_verify": (None, {}, REDIRECT, (), {}),
     # Personal data (Ley 1581): administrators and planning only.
     "privacy:queue": (None, {}, PLANNING, NOT_PLANNING, {}),
     "privacy:request_detail": ("data_request", {}, PLANNING, NOT_PLANNING, {}),
