@@ -12,10 +12,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from rendicion.core.spreadsheets import Column, header_map
+from rendicion.core.spreadsheets import Column, Issue, SpreadsheetRefused, header_map, table_open
 from rendicion.core.text import normalise_words
 
 from .models import DEFAULT_THRESHOLD
@@ -73,12 +73,8 @@ THRESHOLD_LABEL = "Umbral de puntos a fortalecer"
 BAND_HEADERS = ("Nivel", "Desde", "Hasta")
 
 
-@dataclass
-class CellError:
-    row: int
-    column: str
-    message: str
-    sheet: str = ""
+class CellError(Issue):
+    """An Issue (core.spreadsheets) that always names its sheet, in the JSON too."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -97,8 +93,7 @@ class CellError:
         return _("Fila %(row)s, columna «%(column)s»: %(msg)s") % values
 
 
-class AssessmentFileError(Exception):
-    """The file as a whole cannot be read as a self-assessment."""
+AssessmentFileError = SpreadsheetRefused  # the file as a whole cannot be read
 
 
 @dataclass
@@ -170,23 +165,11 @@ def _is_header_row(cells: Sequence[Any]) -> bool:
 
 def assessment_xlsx_read(data: bytes) -> tuple[AssessmentSheet, list[CellError]]:
     """Reads and checks the whole file. Rows are only usable when there are no errors."""
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # zipfile.BadZipFile, InvalidFileException, KeyError…
-        raise AssessmentFileError(
-            _("El archivo no es una hoja de cálculo XLSX que se pueda leer.")
-        ) from error
-    try:
-        names = workbook.sheetnames
-        items_name = ITEMS_SHEET if ITEMS_SHEET in names else names[0]
-        item_cells = list(workbook[items_name].iter_rows(values_only=True))
-        settings_cells = (
-            list(workbook[SETTINGS_SHEET].iter_rows(values_only=True))
-            if SETTINGS_SHEET in names
-            else None
-        )
-    finally:
-        workbook.close()
+    # An assessment is at most MAX_ITEMS rows: keeping them all is fine.
+    items = table_open(data, sheet=ITEMS_SHEET, missing="first", allow_csv=False)
+    items_name, item_cells = items.sheet or ITEMS_SHEET, list(items.rows)
+    settings = table_open(data, sheet=SETTINGS_SHEET, missing="none", allow_csv=False)
+    settings_cells = list(settings.rows) if settings.sheet is not None else None
     rows, errors = _items_read(item_cells, items_name)
     sheet = AssessmentSheet(rows=rows)
     if settings_cells is None:

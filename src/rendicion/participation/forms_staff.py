@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rendicion.core.spreadsheets import SpreadsheetRefused, spreadsheet_size_check
+
 
 class ImportForm(forms.Form):
     file = forms.FileField(
@@ -22,9 +24,9 @@ class ImportForm(forms.Form):
     )
 
     def clean_file(self):
-        from django.conf import settings
-
         upload = self.cleaned_data["file"]
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(_("El archivo es demasiado grande."))
+        try:  # the same limit as the command line
+            spreadsheet_size_check(upload.size)
+        except SpreadsheetRefused as error:
+            raise forms.ValidationError(str(error)) from None
         return upload

@@ -4,18 +4,21 @@ The rules are DESIGN.md section 2 and the import rules of the spaces/participati
 service participation.services.attendance_import stores what this module reads.
 """
 
-import csv
 import datetime as dt
-import io
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
-from python_calamine import CalamineError, CalamineWorkbook
 
-from rendicion.core.text import normalise_words
+from rendicion.core.spreadsheets import (
+    Column,
+    Issue,
+    SpreadsheetRefused,
+    Table,
+    header_match,
+    table_open,
+)
 
 from . import rules
 
@@ -50,6 +53,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
 CONSENT_MARKERS = ("autoriz", "tratamiento de", "habeas data")
 HEADER_SEARCH_ROWS = 10  # the header row is the first of these with a name column
 FIELDS = (*FIELD_SYNONYMS, "consent")
+COLUMNS = (
+    *(Column(name, name, synonyms) for name, synonyms in FIELD_SYNONYMS.items()),
+    Column("consent", "consent", (), markers=CONSENT_MARKERS),
+)
 # What the export writes (and the import reads back): one header per field.
 EXPORT_HEADERS = {
     "timestamp": "Marca temporal",
@@ -66,18 +73,8 @@ EXPORT_HEADERS = {
 }
 
 
-class ImportRefused(Exception):
-    """The file as a whole cannot be imported (not a spreadsheet, no name column...)."""
-
-
-@dataclass
-class Issue:
-    row: int | None
-    column: str | None
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "message": self.message}
+# The one refusal and the one problem type of every import (core.spreadsheets).
+ImportRefused = SpreadsheetRefused
 
 
 @dataclass
@@ -110,100 +107,9 @@ class ReadResult:
 # Reading the table ---------------------------------------------------------------------------
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="strict")
-
-
-def _csv_rows(data: bytes) -> Iterator[list[Any]]:
-    if b"\x00" in data[:4096]:
-        raise ImportRefused(_("El archivo no es una hoja de cálculo (XLSX) ni un texto CSV."))
-    try:
-        text = _decode(data)
-    except UnicodeDecodeError:
-        raise ImportRefused(
-            _("No se pudo leer el texto del archivo: guárdelo como CSV en UTF-8 o Windows-1252.")
-        ) from None
-    yield from csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-
-
-_DELIMITERS = (",", ";", "\t")
-_SAMPLE_ROWS = 20
-
-
-def _delimiter(text: str) -> str:
-    """The delimiter that splits most of the first rows into the same number of columns.
-
-    Counting characters in the first line is not enough: Excel in Spanish writes `;` files
-    whose headers hold unquoted commas ("¿Autoriza el tratamiento de sus datos, según...?"),
-    and hand-made lists have a title line above the headers.
-    """
-
-    def score(delimiter: str) -> tuple[bool, int, int, bool]:
-        reader = csv.reader(io.StringIO(text[:65536], newline=""), delimiter=delimiter)
-        widths = Counter(len(row) for _, row in zip(range(_SAMPLE_ROWS), reader, strict=False))
-        widths.pop(0, None)
-        if not widths:
-            return (False, 0, 0, delimiter == ",")
-        width, rows = max(widths.items(), key=lambda item: (item[1], item[0]))
-        return (width > 1, rows, width, delimiter == ",")
-
-    return max(_DELIMITERS, key=score)
-
-
-def _xlsx_rows(data: bytes, sheet: str | None) -> Iterator[list[Any]]:
-    """Rows of an XLSX read with python-calamine (about ten times openpyxl's speed).
-
-    Calamine reads the cells that are there, whatever used range the file records.
-    """
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except (CalamineError, ValueError, OSError) as error:
-        raise ImportRefused(
-            _("El archivo no es una hoja de cálculo XLSX que se pueda leer.")
-        ) from error
-    if sheet is not None and sheet not in workbook.sheet_names:
-        raise ImportRefused(
-            _("El archivo no tiene una hoja llamada «%(sheet)s». Tiene: %(names)s.")
-            % {"sheet": sheet, "names": ", ".join(workbook.sheet_names)}
-        )
-    try:
-        worksheet = (
-            workbook.get_sheet_by_name(sheet)
-            if sheet is not None
-            else workbook.get_sheet_by_index(0)
-        )
-        yield from worksheet.iter_rows()
-    except CalamineError as error:
-        raise ImportRefused(
-            _("El archivo no es una hoja de cálculo XLSX que se pueda leer.")
-        ) from error
-
-
 def table_rows(data: bytes, *, sheet: str | None = None) -> Iterator[list[Any]]:
     """Rows of the first sheet (or the named one) of an XLSX, or of a CSV (, ; or tab)."""
-    if data[:4] == b"PK\x03\x04":
-        return _xlsx_rows(data, sheet)
-    return _csv_rows(data)
-
-
-# Headers --------------------------------------------------------------------------------------
-
-
-def _header_key(value: Any) -> str:
-    """Headers compare without case, accents, punctuation or extra spaces ("Correo electrónico:")."""
-    return normalise_words(value)
-
-
-# normalised synonym → (field, specificity): the longest synonym is the most specific.
-_SYNONYM_LOOKUP = {
-    _header_key(synonym): (name, len(_header_key(synonym)))
-    for name, synonyms in FIELD_SYNONYMS.items()
-    for synonym in synonyms
-}
-_OVERRIDE_RANK = 10_000
+    return table_open(data, sheet=sheet).rows
 
 
 def header_map(
@@ -215,40 +121,8 @@ def header_map(
     synonym (Microsoft Forms puts the account's "Nombre" before the form's "Nombres y
     apellidos"), then the first column.
     """
-    overrides = {_header_key(k): v for k, v in (overrides or {}).items()}
-    texts: dict[int, str] = {}
-    candidates: dict[int, tuple[str, int]] = {}
-    for index, header in enumerate(headers):
-        text = "" if header is None else str(header).strip()
-        key = _header_key(text)
-        if not key:
-            continue
-        texts[index] = text
-        if key in overrides:
-            candidates[index] = (overrides[key], _OVERRIDE_RANK)
-        elif key in _SYNONYM_LOOKUP:
-            candidates[index] = _SYNONYM_LOOKUP[key]
-        elif any(marker in key for marker in CONSENT_MARKERS):
-            candidates[index] = ("consent", 0)
-    chosen: dict[str, int] = {}
-    for index, (name, rank) in candidates.items():
-        if name not in chosen or rank > candidates[chosen[name]][1]:
-            chosen[name] = index
-    mapping = {index: name for name, index in sorted(chosen.items(), key=lambda item: item[1])}
-    warnings: list[Issue] = []
-    for index, text in texts.items():
-        if index not in candidates:
-            warnings.append(Issue(row, text, _("columna desconocida: se ignora")))
-        elif index not in mapping:
-            winner = texts[chosen[candidates[index][0]]]
-            warnings.append(
-                Issue(
-                    row,
-                    text,
-                    _("la columna «%(other)s» ya da este dato: se ignora") % {"other": winner},
-                )
-            )
-    return mapping, warnings
+    match = header_match(headers, COLUMNS, overrides=overrides, row=row)
+    return {index: column.field for index, column in match.columns.items()}, match.warnings
 
 
 # Rows -----------------------------------------------------------------------------------------
@@ -288,7 +162,22 @@ def iter_people(
     overrides: Mapping[str, str] | None = None,
 ) -> Iterator[PersonRow]:
     """The good rows one by one (memory stays flat); counts and problems go into `result`."""
-    rows = table_rows(data, sheet=sheet)
+    table = table_open(data, sheet=sheet)
+    try:
+        yield from _people(table, result, space_date=space_date, overrides=overrides)
+    finally:
+        table.rows.close()  # stops the XLSX reader's child process if reading stopped early
+    result.warnings.extend(table.warnings)
+
+
+def _people(
+    table: Table,
+    result: ReadResult,
+    *,
+    space_date: dt.date,
+    overrides: Mapping[str, str] | None,
+) -> Iterator[PersonRow]:
+    rows = table.rows
     # Hand-made attendance lists put a title block above the headers, as the cronograma does.
     header_row = 0
     mapping: dict[int, str] = {}
@@ -388,6 +277,7 @@ def _read_row(
                 column_of["email"],
                 _("el correo «%(value)s» no es válido: se deja en blanco")
                 % {"value": _cell_text(values.get("email"))},
+                severity="warning",
             )
         )
     person.email = email
@@ -401,6 +291,7 @@ def _read_row(
                     column_of["sex"],
                     _("sexo «%(value)s» desconocido: cuenta como «no responde»")
                     % {"value": _cell_text(values.get("sex"))},
+                    severity="warning",
                 )
             )
         person.sex = sex
@@ -416,6 +307,7 @@ def _read_row(
                     row,
                     column_of[age_field],
                     str(reading.warning) + _(": cuenta como «no responde»"),
+                    severity="warning",
                 )
             )
         person.age, person.age_group = reading.age, reading.group

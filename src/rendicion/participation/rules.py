@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from rendicion.core.spreadsheets import excel_serial_date
 from rendicion.core.text import (  # noqa: F401 (the rules of DESIGN.md §2, in one place)
     EMAIL_MAX_LENGTH,
     document_digits,
@@ -99,13 +100,21 @@ def sex_from_text(value: object) -> tuple[str, bool]:
 
 
 _CONSENT_YES = {"si", "acepto", "autorizo", "x", "1", "true"}
+_NEGATIONS = {"no", "ni", "nunca", "jamas", "tampoco"}
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def consent_from_text(value: object) -> bool:
+    """DESIGN.md section 2: a yes-word alone or followed by more words, holding no negation.
+
+    "Sí, autorizo", "SI AUTORIZO" and "Acepto el tratamiento de mis datos" are consent; "No
+    autorizo", "No, no acepto" and "no" are refusals; anything else is not consent.
+    """
     text = normalise(value)
     if text.endswith(".0") and text[:-2].isdigit():  # a numeric spreadsheet cell: 1.0
         text = text[:-2]
-    return text in _CONSENT_YES
+    words = _WORD.findall(text)
+    return bool(words) and words[0] in _CONSENT_YES and not _NEGATIONS.intersection(words)
 
 
 _AGE_WORDS = {
@@ -144,11 +153,14 @@ class AgeReading:
     warning: str = ""
 
 
-def parse_birth_date(value: object) -> dt.date | None:
+def parse_birth_date(value: object, *, serial: bool = False) -> dt.date | None:
+    """A date typed or stored in a cell; with `serial`, an Excel serial number (45200) too."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if serial and (date := excel_serial_date(value)) is not None:
+        return date
     text = str(value or "").strip()
     if not _DATE_SHAPE.match(text):
         return None
@@ -164,8 +176,11 @@ def parse_birth_date(value: object) -> dt.date | None:
 
 def age_from_value(value: object, *, on: dt.date, is_birth_date: bool = False) -> AgeReading:
     """Reads an age typed by people: a number, "N años", a birth date, a range or a word."""
+    # A number in a birth-date column is an Excel serial; in an age column, an age.
     birth = (
-        parse_birth_date(value) if (is_birth_date or not isinstance(value, int | float)) else None
+        parse_birth_date(value, serial=is_birth_date)
+        if (is_birth_date or not isinstance(value, int | float))
+        else None
     )
     if birth is not None:
         age = age_on(birth, on)

@@ -170,7 +170,12 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# One limit for every uploaded or imported file, on the web and on the command line.
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# An imported XLSX is parsed in a child process with this much address space (on top of the
+# worker's) and CPU time; a file needing more is refused (rendicion.core.spreadsheets).
+SPREADSHEET_READ_MEMORY_MB = env_int("SPREADSHEET_READ_MEMORY_MB", 512)
+SPREADSHEET_READ_CPU_SECONDS = env_int("SPREADSHEET_READ_CPU_SECONDS", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils.exceptions import InvalidFileException
 
-from rendicion.core.spreadsheets import Column, header_map
+from rendicion.core.spreadsheets import Column, Issue, SpreadsheetRefused, header_map, table_open
 from rendicion.core.text import normalise, normalise_words
 
 from .models import ActivityStatus, ProgressSource
@@ -67,21 +66,8 @@ SHEET_TITLE = "Cronograma"
 LIST_SEPARATORS = ("\n", ";")
 
 
-@dataclass
-class CellError:
-    row: int
-    column: str
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "message": self.message}
-
-    def __str__(self) -> str:
-        return _("Fila %(row)s, columna «%(column)s»: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
+# One problem type and one refusal for every import (core.spreadsheets).
+CellError = Issue
 
 
 @dataclass
@@ -105,8 +91,7 @@ class CronogramaRow:
     progress_note: str = ""
 
 
-class CronogramaFileError(Exception):
-    """The file as a whole cannot be read as a cronograma."""
+CronogramaFileError = SpreadsheetRefused  # the file as a whole cannot be read as a cronograma
 
 
 def _text(value: Any) -> str:
@@ -155,25 +140,9 @@ def cronograma_xlsx_read(
     Returns the rows and every error found (row and column named); rows are only usable when
     there are no errors.
     """
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise CronogramaFileError(
-            _("El archivo no es una hoja de cálculo XLSX que se pueda leer.")
-        ) from error
-    except Exception as error:  # zipfile.BadZipFile and other corrupt-archive errors
-        raise CronogramaFileError(
-            _("El archivo no es una hoja de cálculo XLSX que se pueda leer.")
-        ) from error
-    try:
-        sheet = (
-            workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.worksheets[0]
-        )
-        # Some writers record a wrong used range; read-only mode would trust it.
-        sheet.reset_dimensions()
-        all_rows = list(sheet.iter_rows(values_only=True))
-    finally:
-        workbook.close()
+    # A cronograma is a few hundred rows at most: keeping them all is fine.
+    table = table_open(data, sheet=SHEET_TITLE, missing="first", allow_csv=False)
+    all_rows = list(table.rows)
 
     header_row = next(
         (

@@ -305,3 +305,39 @@ def test_a_document_written_with_any_separators_keeps_the_same_digits(digits, da
     )
     written = "".join(d + s for d, s in zip(digits, separators, strict=True))
     assert rules.document_digits(written) == digits
+
+
+@pytest.mark.parametrize(
+    ("answer", "consents"),
+    [
+        ("Sí", True),
+        ("si", True),
+        (" SÍ ", True),
+        ("Sí, autorizo", True),
+        ("SI AUTORIZO", True),
+        ("Acepto el tratamiento de mis datos", True),
+        ("Autorizo.", True),
+        ("acepto", True),
+        ("X", True),
+        (1, True),
+        (1.0, True),
+        ("1", True),
+        (True, True),
+        ("true", True),
+        ("no", False),
+        ("No", False),
+        ("No autorizo", False),
+        ("No, no acepto", False),
+        ("Sí, pero no autorizo", False),
+        ("Acepto, aunque no quisiera", False),
+        ("", False),
+        (None, False),
+        (0, False),
+        ("Tal vez", False),
+        ("sin autorización", False),
+        ("Desacuerdo", False),
+        ("Sino", False),
+    ],
+)
+def test_consent_is_a_yes_word_alone_or_followed_by_more_words_without_a_negation(answer, consents):
+    assert rules.consent_from_text(answer) is consents

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from rendicion.assessment.services import AssessmentImportError, assessment_import
 from rendicion.core.selectors import entity_current
+from rendicion.core.spreadsheets import SpreadsheetRefused, spreadsheet_size_check
 
 
 class Command(BaseCommand):
@@ -30,9 +31,13 @@ class Command(BaseCommand):
             raise CommandError("Primero registre la entidad.")
         path = Path(options["file"])
         try:
+            # The same size limit as the staff upload page, checked before reading the file.
+            spreadsheet_size_check(path.stat().st_size)
             data = path.read_bytes()
         except OSError as error:
             raise CommandError(f"No se pudo leer el archivo: {error.strerror}.") from None
+        except SpreadsheetRefused as error:
+            raise CommandError(f"Archivo rechazado: {error}") from None
         try:
             result = assessment_import(
                 actor=None,

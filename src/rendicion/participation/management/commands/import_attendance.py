@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rendicion.core.spreadsheets import spreadsheet_size_check
 from rendicion.participation.importing import FIELDS, ImportRefused
 from rendicion.participation.services import attendance_import
 from rendicion.spaces.models import Space
@@ -50,9 +51,13 @@ class Command(BaseCommand):
             overrides[header.strip()] = field.strip()
         path = Path(options["file"])
         try:
+            # The same size limit as the staff upload page, checked before reading the file.
+            spreadsheet_size_check(path.stat().st_size)
             data = path.read_bytes()
         except OSError as error:
             raise CommandError(f"No se pudo leer el archivo: {error.strerror}.") from None
+        except ImportRefused as error:
+            raise CommandError(f"Archivo rechazado: {error}") from None
         try:
             result = attendance_import(
                 space=space,
