@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -142,7 +143,7 @@ class CronogramaExporter(Exporter):
     """The cronograma, one activity a row (cronograma_export_rows), as staff edit it."""
 
     identifier = "strategy.cronograma"
-    verbose_name = _("Cronograma")
+    verbose_name = gettext_lazy("Cronograma")
     sheet_title = SHEET_TITLE
     formats = ("xlsx",)
     freeze_panes = "C2"
