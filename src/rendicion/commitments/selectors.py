@@ -125,20 +125,8 @@ def commitment_rows(commitments: QuerySet[Commitment], *, today: dt.date | None 
     return rows
 
 
-COLIBRI_HEADERS = [
-    "Espacio",
-    "Fecha del espacio",
-    "Compromiso",
-    "Dependencia responsable",
-    "Fecha de cumplimiento",
-    "Estado",
-    "Último avance",
-    "Enlaces de evidencia",
-]
-
-
 def colibri_rows(*, entity: Entity | None, year: int, today: dt.date | None = None) -> list[list]:
-    """The rows of the export for the Veeduría Distrital's Colibrí platform (two queries)."""
+    """The rows of the Colibrí export, in the order of ColibriExporter's columns (two queries)."""
     rows = []
     commitments = commitment_list(entity=entity, year=year, public_only=False)
     for row in commitment_rows(commitments, today=today):

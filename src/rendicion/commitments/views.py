@@ -1,16 +1,14 @@
 """Public follow-up of commitments, their staff management and the Colibrí export."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from rendicion.core.exporters import export_response
 from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current, office_list
 from rendicion.spaces.models import Space, SpaceStatus
@@ -18,11 +16,9 @@ from rendicion.spaces.selectors import space_get
 from rendicion.strategy.selectors import strategy_years
 
 from . import permissions, selectors, services
+from .exports import ColibriExporter
 from .forms import CommitmentForm, ProgressForm
 from .models import Commitment
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 # Public ----------------------------------------------------------------------------------------
 
@@ -192,35 +188,10 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def colibri_export(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
+def colibri_export(request: HttpRequest, year: int, fmt: str) -> HttpResponseBase:
     """Commitments in the columns the Veeduría Distrital's Colibrí platform asks for."""
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in ColibriExporter.formats:
         raise Http404
     if not permissions.commitment_can_export_year(request.user):
         raise PermissionDenied
-    rows = selectors.colibri_rows(entity=entity_current(), year=year)
-    filename = f"compromisos-colibri-{year}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(selectors.COLIBRI_HEADERS)
-        for row in rows:
-            writer.writerow([v.isoformat() if hasattr(v, "isoformat") else v for v in row])
-        response = HttpResponse(
-            buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Compromisos"
-        sheet.append(selectors.COLIBRI_HEADERS)
-        for row in rows:
-            sheet.append(row)
-        for column in ("B", "E"):
-            for cell in sheet[column][1:]:
-                cell.number_format = "yyyy-mm-dd"
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    return export_response(ColibriExporter(entity=entity_current(), year=year), fmt)

@@ -1,7 +1,5 @@
 """Public forms (attendance, evaluation) and the staff pages of participation."""
 
-import csv
-import io
 import uuid
 
 from django.conf import settings
@@ -9,13 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from openpyxl import Workbook
 
+from rendicion.core.exporters import export_response
 from rendicion.core.models import ConsentText
 from rendicion.core.public_forms import public_post_limited
 from rendicion.core.selectors import consent_text_version
@@ -25,24 +23,10 @@ from rendicion.questions.services import topic_propose
 from rendicion.spaces.models import Space
 
 from . import permissions, selectors, services
+from .exports import AttendanceListExporter
 from .forms import AttendanceForm, EvaluationForm
-from .importing import EXPORT_HEADERS, ImportRefused
+from .importing import ImportRefused
 from .models import Attendance, Evaluation, PendingImport
-
-# Exported as people type them, in words the import reads back to the same codes.
-EXPORT_SEX = {
-    "mujer": "Mujer",
-    "hombre": "Hombre",
-    "intersexual": "Intersexual",
-    "no_responde": "Prefiero no responder",
-}
-EXPORT_AGE_GROUP = {
-    "nna": "Menos de 14 años",
-    "joven": "Joven",
-    "adulto": "Adulto",
-    "persona_mayor": "Persona mayor",
-    "no_responde": "Prefiero no responder",
-}
 
 
 def _public_space(slug: str) -> Space:
@@ -280,87 +264,14 @@ def space_participation(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def attendance_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+def attendance_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
     """The attendance list in the layout the import accepts (personal data: allowed roles)."""
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in AttendanceListExporter.formats:
         raise Http404
     space = _staff_space(request, slug)
     if not permissions.can_view_personal_data(request.user):
         raise PermissionDenied
-    fields = list(EXPORT_HEADERS)
-    rows = (
-        Attendance.objects.filter(space=space)
-        .order_by("pk")
-        .values_list(
-            "submitted_at_text",
-            "created_at",
-            "full_name",
-            "document_type",
-            "document_number",
-            "email",
-            "phone",
-            "sex",
-            "age",
-            "age_group",
-            "locality",
-            "stakeholder_group",
-        )
-    )
-
-    def values():
-        for (
-            stamp,
-            created,
-            name,
-            doc_type,
-            doc,
-            email,
-            phone,
-            sex,
-            age,
-            group,
-            locality,
-            stakeholder,
-        ) in rows.iterator(chunk_size=2000):
-            yield [
-                stamp or timezone.localtime(created).strftime("%Y-%m-%d %H:%M:%S"),
-                name,
-                doc_type,
-                doc,
-                email,
-                phone,
-                EXPORT_SEX[sex],
-                age if age is not None else EXPORT_AGE_GROUP[group],
-                locality,
-                stakeholder,
-                "Sí",
-            ]
-
-    headers = [EXPORT_HEADERS[f] for f in fields]
-    filename = f"asistencia-{space.slug}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(headers)
-        writer.writerows(values())
-        response = HttpResponse(
-            buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return response
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Asistencia")
-    sheet.append(headers)
-    for row in values():
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return export_response(AttendanceListExporter(space=space), fmt)
 
 
 @login_required

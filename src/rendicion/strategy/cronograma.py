@@ -3,15 +3,20 @@
 Reading and checking rows is pure (no database); strategy.services.cronograma_import stores.
 """
 
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from django.utils.translation import gettext_lazy
 
+from rendicion.core.exporters import (
+    ColumnType,
+    ExportColumn,
+    Exporter,
+    export_bytes,
+    exporter_register,
+)
 from rendicion.core.spreadsheets import Column, Issue, SpreadsheetRefused, header_map, table_open
 from rendicion.core.text import normalise, normalise_words
 
@@ -108,25 +113,48 @@ def _split_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(LIST_SEPARATORS[0]) if part.strip()]
 
 
+# The integer columns are written as numbers; the others as text.
+EXPORT_TYPES = {
+    "number": ColumnType.INTEGER,
+    "target_quantity": ColumnType.INTEGER,
+    "progress": ColumnType.INTEGER,
+}
+
+
+@exporter_register
+class CronogramaExporter(Exporter):
+    """The cronograma, one activity a row (cronograma_export_rows), as staff edit it."""
+
+    identifier = "strategy.cronograma"
+    verbose_name = gettext_lazy("Cronograma")
+    sheet_title = SHEET_TITLE
+    formats = ("xlsx",)
+    freeze_panes = "C2"
+    wrap_text = True
+    columns = tuple(
+        ExportColumn(
+            column.field,
+            column.header,
+            EXPORT_TYPES.get(column.field, ColumnType.TEXT),
+            width=column.width,
+        )
+        for column in COLUMNS
+    )
+
+    def __init__(self, *, rows: Iterable[Mapping[str, Any]], year: int | None = None) -> None:
+        self._rows = rows
+        self.year = year
+
+    def filename(self) -> str:
+        return f"cronograma-{self.year}" if self.year else "cronograma"
+
+    def rows(self) -> Iterable[Mapping[str, Any]]:
+        return self._rows
+
+
 def cronograma_xlsx_write(rows: Iterable[Mapping[str, Any]]) -> bytes:
     """The cronograma as XLSX, one activity a row, in the layout cronograma_xlsx_read accepts."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET_TITLE
-    sheet.append([column.header for column in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, column in enumerate(COLUMNS, 1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = column.width
-    for row in rows:
-        sheet.append([row.get(column.field) for column in COLUMNS])
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "C2"
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return export_bytes(CronogramaExporter(rows=rows), "xlsx")
 
 
 def cronograma_xlsx_read(

@@ -4,16 +4,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rendicion.core.exporters import export_response
 from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current, office_list
 from rendicion.core.uploads import SPREADSHEET_TYPES, upload_check
 
 from . import permissions, selectors, services
-from .cronograma import cronograma_export_rows, cronograma_xlsx_write
+from .cronograma import CronogramaExporter, cronograma_export_rows
 from .forms import (
     ActivityForm,
     ActivityProgressForm,
@@ -26,9 +28,6 @@ from .forms import (
     TeamRoleFormSet,
 )
 from .models import Activity, Evidence, ProgressSource, Strategy
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 # Public pages ------------------------------------------------------------------------------
 
@@ -245,13 +244,11 @@ def strategy_copy(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @login_required
-def cronograma_export(request: HttpRequest, year: int) -> HttpResponse:
+def cronograma_export(request: HttpRequest, year: int) -> HttpResponseBase:
     strategy = _staff_strategy(request, year)
     activities = selectors.activity_list_for_user(user=request.user, strategy=strategy)
-    content = cronograma_xlsx_write(cronograma_export_rows(activities))
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="cronograma-{strategy.year}.xlsx"'
-    return response
+    exporter = CronogramaExporter(rows=cronograma_export_rows(activities), year=strategy.year)
+    return export_response(exporter, "xlsx")
 
 
 @login_required

@@ -77,7 +77,7 @@ def test_the_colibri_export_in_csv_and_xlsx(client):
     commitment = CommitmentFactory()
     client.force_login(UserFactory(role="communications"))
     response = client.get("/gestion/compromisos/2023/colibri.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0] == [
         "Espacio",
         "Fecha del espacio",
@@ -97,7 +97,7 @@ def test_the_colibri_export_in_csv_and_xlsx(client):
         "Vencido",
     ]
     response = client.get("/gestion/compromisos/2023/colibri.xlsx")
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet["C2"].value == commitment.description
     assert sheet["E2"].value.date() == dt.date(2023, 12, 15)
     assert client.get("/gestion/compromisos/2023/colibri.pdf").status_code == 404

@@ -49,7 +49,7 @@ def test_the_export_imports_back_into_another_space_with_the_same_figures(client
         from rendicion.participation.services import attendance_import
 
         result = attendance_import(
-            space=target, data=export.content, filename=f"a.{fmt}", force=True
+            space=target, data=export.getvalue(), filename=f"a.{fmt}", force=True
         )
         assert (result.imported, result.rejected, result.warnings) == (70, 0, []), result
         original = participation_stats(spaces=Space.objects.filter(slug=SLUG))
@@ -60,7 +60,7 @@ def test_the_export_imports_back_into_another_space_with_the_same_figures(client
 def test_the_exported_headers_are_the_import_layout(client, demo):
     _login(client, "demo-planeacion")
     export = client.get(f"/gestion/espacios/{SLUG}/asistencia.csv")
-    first_line = export.content.decode("utf-8-sig").splitlines()[0]
+    first_line = export.getvalue().decode("utf-8-sig").splitlines()[0]
     assert first_line.split(",") == list(EXPORT_HEADERS.values())
 
 

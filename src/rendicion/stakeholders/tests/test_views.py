@@ -207,7 +207,7 @@ def test_a_planner_invites_groups_and_exports_the_invitation_list_with_unsubscri
     assert "0 personas para invitar." in only.text
 
     export = client.get(url + "invitados.csv")
-    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
     assert rows[0][:2] == ["Nombre", "Correo electrónico"]
     assert [row[:2] for row in rows[1:]] == [["Ana Ficticia", "ana@example.invalid"]]
     link = rows[1][4]

@@ -1,21 +1,21 @@
 """Convocation of a space, the invitation list, and the public unsubscribe link."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from rendicion.core.exporters import export_response
 from rendicion.core.forms import validation_error_to_form
 from rendicion.spaces.models import Space
 
 from .. import permissions, selectors, services
+from ..exports import InvitationListExporter
 from ..forms import InvitationsForm, InviteesForm
 from ..models import StakeholderGroup
 from ..tokens import unsubscribe_token_read
@@ -95,41 +95,21 @@ def convocation_groups(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def invitees_export(request: HttpRequest, slug: str) -> HttpResponse:
+def invitees_export(request: HttpRequest, slug: str) -> HttpResponseBase:
     """The invitation list as CSV for a mailing, each line with its own unsubscribe link."""
     space = space_or_404(request, slug)
     if not permissions.can_export_invitees(request.user):
         raise PermissionDenied
     _form, people = _invitees(request, space)
     services.invitation_list_exported(actor=request.user, space=space, people=len(people))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            _("Nombre"),
-            _("Correo electrónico"),
-            _("Grupo de valor"),
-            _("Último espacio al que asistió"),
-            _("Enlace para no recibir más invitaciones"),
-        ]
+    exporter = InvitationListExporter(
+        space=space,
+        people=people,
+        unsubscribe_url=lambda token: request.build_absolute_uri(
+            reverse("stakeholders:unsubscribe", args=[token])
+        ),
     )
-    for person in people:
-        writer.writerow(
-            [
-                person.name,
-                person.email,
-                person.group,
-                person.last_space,
-                request.build_absolute_uri(
-                    reverse("stakeholders:unsubscribe", args=[person.token])
-                ),
-            ]
-        )
-    response = HttpResponse(
-        buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="invitados-{space.slug}.csv"'
-    return response
+    return export_response(exporter, "csv")
 
 
 @never_cache

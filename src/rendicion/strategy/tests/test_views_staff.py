@@ -36,7 +36,7 @@ def test_a_planner_sees_and_exports_the_whole_cronograma(client, planner):
     assert response.text.count('<th scope="row"') == 13
     export = client.get("/gestion/estrategias/2023/cronograma.xlsx")
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
-    rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(export.getvalue())).active.iter_rows(values_only=True))
     assert len(rows) == 14
 
 
