@@ -2,12 +2,17 @@
 and one per-client submission budget (the rate is the PUBLIC_FORM_RATE setting)."""
 
 import uuid
+from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
-from django.http import HttpRequest
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
+
+from .forms import validation_error_to_form
 
 
 class PublicForm(forms.Form):
@@ -38,3 +43,28 @@ def public_post_limited(request: HttpRequest) -> bool:
         method="POST",
         increment=True,
     )
+
+
+def public_form_post(
+    request: HttpRequest,
+    form: PublicForm,
+    *,
+    submit: Callable[[dict], HttpResponse],
+    too_many: Callable[[], HttpResponse],
+) -> HttpResponse | None:
+    """What every public form does with a POST: the client's budget, the form's checks, the
+    honeypot, then the service (`submit`, given the cleaned data). Returns the response to
+    send, or None to show the form again with its errors (a service's ValidationError included).
+    """
+    if public_post_limited(request):
+        return too_many()
+    if not form.is_valid():
+        return None
+    if form.is_bot:
+        form.add_error("website", gettext("Deje este campo vacío para poder enviar el formulario."))
+        return None
+    try:
+        return submit(form.cleaned_data)
+    except ValidationError as error:
+        validation_error_to_form(form, error)
+        return None

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from rendicion.core.models import ConsentText, User
 from rendicion.core.services import audit_record
+from rendicion.questions.models import TopicChannel
+from rendicion.questions.services import topic_propose
 from rendicion.spaces.models import Space
 
 from . import rules
@@ -180,6 +182,69 @@ def evaluation_record(
             raise
         return RecordResult("repeated", existing)
     return RecordResult("created", evaluation)
+
+
+# Public forms ---------------------------------------------------------------------------------
+# A form's submission and the topic the person proposed in it are stored together or not at
+# all. Without a topic the record is one INSERT, atomic by itself (no BEGIN/COMMIT on the
+# form's hot path).
+
+
+def _topic_from_form(space: Space, *, text: str, channel: str, submission_key) -> None:
+    topic_propose(
+        entity=space.strategy.entity,
+        text=text,
+        channel=channel,
+        proposed_in=space,
+        submission_key=submission_key,
+    )
+
+
+def attendance_submit(
+    *,
+    space: Space,
+    data: AttendanceData,
+    consent_text: ConsentText,
+    submission_key: uuid.UUID,
+    topic: str = "",
+) -> RecordResult:
+    """The public attendance form: the attendance and its optional «¿Qué tema le gustaría que
+    tratáramos?», once per submission key."""
+    if not topic:
+        return attendance_record(
+            space=space, data=data, consent_text=consent_text, submission_key=submission_key
+        )
+    with transaction.atomic():
+        result = attendance_record(
+            space=space, data=data, consent_text=consent_text, submission_key=submission_key
+        )
+        _topic_from_form(
+            space, text=topic, channel=TopicChannel.ATTENDANCE_FORM, submission_key=submission_key
+        )
+    return result
+
+
+def evaluation_submit(
+    *,
+    space: Space,
+    data: EvaluationData,
+    consent_text: ConsentText | None,
+    submission_key: uuid.UUID,
+    topic: str = "",
+) -> RecordResult:
+    """The public evaluation form: the evaluation and its optional proposed topic, together."""
+    with transaction.atomic():
+        result = evaluation_record(
+            space=space, data=data, consent_text=consent_text, submission_key=submission_key
+        )
+        if topic:
+            _topic_from_form(
+                space,
+                text=topic,
+                channel=TopicChannel.EVALUATION_FORM,
+                submission_key=submission_key,
+            )
+    return result
 
 
 @dataclass

@@ -15,11 +15,10 @@ from django.views.decorators.cache import never_cache
 
 from rendicion.core.exporters import export_response
 from rendicion.core.models import ConsentText
-from rendicion.core.public_forms import public_post_limited
+from rendicion.core.public_forms import public_form_post
 from rendicion.core.selectors import consent_text_version
 from rendicion.core.services import consent_text_ensure
-from rendicion.questions.models import TopicChannel
-from rendicion.questions.services import topic_propose
+from rendicion.spaces.access import access_space_public, access_space_staff
 from rendicion.spaces.models import Space
 
 from . import permissions, selectors, services
@@ -27,16 +26,6 @@ from .exports import AttendanceListExporter
 from .forms import AttendanceForm, EvaluationForm
 from .importing import ImportRefused
 from .models import Attendance, Evaluation, PendingImport
-
-
-def _public_space(slug: str) -> Space:
-    """The space of a public form: one query (the forms need none of its related lists)."""
-    try:
-        return Space.objects.select_related("strategy__entity").get(
-            slug=slug, is_published=True, strategy__is_published=True
-        )
-    except Space.DoesNotExist:
-        raise Http404 from None
 
 
 def _groups(space: Space) -> list[str]:
@@ -51,18 +40,6 @@ def _consent(space: Space, version: str | None, current: ConsentText) -> Consent
         return current
     found = consent_text_version(entity=space.strategy.entity, version=version)
     return found or current
-
-
-def _topic_propose(space: Space, data: dict, channel: str) -> None:
-    """The optional «¿Qué tema le gustaría que tratáramos?» becomes a proposed topic (once)."""
-    if data.get("topic"):
-        topic_propose(
-            entity=space.strategy.entity,
-            text=data["topic"],
-            channel=channel,
-            proposed_in=space,
-            submission_key=data["submission_key"],
-        )
 
 
 def _done_cookie(space: Space) -> str:
@@ -86,71 +63,70 @@ def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
 
 @never_cache
 def attendance_form(request: HttpRequest, slug: str) -> HttpResponse:
-    space = _public_space(slug)
+    space = access_space_public(slug)
     consent = consent_text_ensure(entity=space.strategy.entity)
     context = _form_context(space, consent, "attendance")
     if not space.form_is_open("attendance"):
         return render(request, "participation/form_closed.html", context)
     if request.method == "POST":
-        if public_post_limited(request):
-            return _too_many(request, space)
         form = AttendanceForm(request.POST, groups=_groups(space))
-        if form.is_valid():
-            if form.is_bot:
-                form.add_error(
-                    "website", _("Deje este campo vacío para poder enviar el formulario.")
-                )
-            else:
-                data = form.cleaned_data
-                result = services.attendance_record(
-                    space=space,
-                    data=services.AttendanceData(
-                        full_name=data["full_name"],
-                        sex=data["sex"],
-                        age_group=data["age_group"],
-                        document_type=data["document_type"],
-                        document_number=data["document_number"],
-                        email=data["email"],
-                        phone=data["phone"],
-                        age=data["age"],
-                        locality=data["locality"],
-                        stakeholder_group=data["stakeholder_group"],
-                        guardian_consent=data["guardian_consent"],
-                        contact_consent=data["contact_consent"],
-                    ),
-                    consent_text=_consent(space, data["consent_version"], consent),
-                    submission_key=data["submission_key"],
-                )
-                _topic_propose(space, data, TopicChannel.ATTENDANCE_FORM)
-                if result.outcome == "same_person" and not _sent_from_here(
-                    request, space, result.record
-                ):
-                    return render(request, "participation/already_registered.html", context)
-                response = redirect(
-                    "participation:attendance_done",
-                    slug=space.slug,
-                    key=result.record.submission_key,
-                )
-                # Remembered in this browser only, so that going Back and sending the form again
-                # shows the same confirmation instead of "already registered".
-                response.set_signed_cookie(
-                    _done_cookie(space),
-                    str(result.record.submission_key),
-                    salt="attendance",
-                    max_age=60 * 60 * 24 * 30,
-                    httponly=True,
-                    samesite="Lax",
-                    secure=settings.SESSION_COOKIE_SECURE,
-                )
-                return response
+
+        def submit(data: dict) -> HttpResponse:
+            result = services.attendance_submit(
+                space=space,
+                data=services.AttendanceData(
+                    full_name=data["full_name"],
+                    sex=data["sex"],
+                    age_group=data["age_group"],
+                    document_type=data["document_type"],
+                    document_number=data["document_number"],
+                    email=data["email"],
+                    phone=data["phone"],
+                    age=data["age"],
+                    locality=data["locality"],
+                    stakeholder_group=data["stakeholder_group"],
+                    guardian_consent=data["guardian_consent"],
+                    contact_consent=data["contact_consent"],
+                ),
+                consent_text=_consent(space, data["consent_version"], consent),
+                submission_key=data["submission_key"],
+                topic=data.get("topic") or "",
+            )
+            if result.outcome == "same_person" and not _sent_from_here(
+                request, space, result.record
+            ):
+                return render(request, "participation/already_registered.html", context)
+            return _attendance_confirmation(space, result.record)
+
+        response = public_form_post(
+            request, form, submit=submit, too_many=lambda: _too_many(request, space)
+        )
+        if response is not None:
+            return response
     else:
         form = AttendanceForm(initial={"consent_version": consent.version}, groups=_groups(space))
     context["form"] = form
     return render(request, "participation/attendance_form.html", context)
 
 
+def _attendance_confirmation(space: Space, record: Attendance) -> HttpResponse:
+    response = redirect("participation:attendance_done", slug=space.slug, key=record.submission_key)
+    # Remembered in this browser only, so that going Back and sending the form again shows the
+    # same confirmation instead of "already registered".
+    response.set_signed_cookie(
+        _done_cookie(space),
+        str(record.submission_key),
+        salt="attendance",
+        max_age=60 * 60 * 24 * 30,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
 def attendance_done(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResponse:
-    space = _public_space(slug)
+    space = access_space_public(slug)
     if not Attendance.objects.filter(space=space, submission_key=key).exists():
         raise Http404
     return render(request, "participation/done.html", {"space": space, "kind": "attendance"})
@@ -158,43 +134,40 @@ def attendance_done(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResp
 
 @never_cache
 def evaluation_form(request: HttpRequest, slug: str) -> HttpResponse:
-    space = _public_space(slug)
+    space = access_space_public(slug)
     consent = consent_text_ensure(entity=space.strategy.entity)
     context = _form_context(space, consent, "evaluation")
     if not space.form_is_open("evaluation"):
         return render(request, "participation/form_closed.html", context)
     if request.method == "POST":
-        if public_post_limited(request):
-            return _too_many(request, space)
         form = EvaluationForm(request.POST)
-        if form.is_valid():
-            if form.is_bot:
-                form.add_error(
-                    "website", _("Deje este campo vacío para poder enviar el formulario.")
-                )
-            else:
-                data = form.cleaned_data
-                result = services.evaluation_record(
-                    space=space,
-                    data=services.EvaluationData(
-                        satisfaction=data["satisfaction"],
-                        clarity=data["clarity"],
-                        usefulness=data["usefulness"],
-                        topic_covered=data["topic_covered"],
-                        would_return=data["would_return"],
-                        comment=data["comment"],
-                    ),
-                    consent_text=_consent(space, data["consent_version"], consent)
-                    if data["consent"]
-                    else None,
-                    submission_key=data["submission_key"],
-                )
-                _topic_propose(space, data, TopicChannel.EVALUATION_FORM)
-                return redirect(
-                    "participation:evaluation_done",
-                    slug=space.slug,
-                    key=result.record.submission_key,
-                )
+
+        def submit(data: dict) -> HttpResponse:
+            result = services.evaluation_submit(
+                space=space,
+                data=services.EvaluationData(
+                    satisfaction=data["satisfaction"],
+                    clarity=data["clarity"],
+                    usefulness=data["usefulness"],
+                    topic_covered=data["topic_covered"],
+                    would_return=data["would_return"],
+                    comment=data["comment"],
+                ),
+                consent_text=_consent(space, data["consent_version"], consent)
+                if data["consent"]
+                else None,
+                submission_key=data["submission_key"],
+                topic=data.get("topic") or "",
+            )
+            return redirect(
+                "participation:evaluation_done", slug=space.slug, key=result.record.submission_key
+            )
+
+        response = public_form_post(
+            request, form, submit=submit, too_many=lambda: _too_many(request, space)
+        )
+        if response is not None:
+            return response
     else:
         form = EvaluationForm(initial={"consent_version": consent.version})
     context["form"] = form
@@ -202,7 +175,7 @@ def evaluation_form(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def evaluation_done(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResponse:
-    space = _public_space(slug)
+    space = access_space_public(slug)
     if not Evaluation.objects.filter(space=space, submission_key=key).exists():
         raise Http404
     return render(request, "participation/done.html", {"space": space, "kind": "evaluation"})
@@ -211,19 +184,10 @@ def evaluation_done(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResp
 # Staff -----------------------------------------------------------------------------------------
 
 
-def _staff_space(request: HttpRequest, slug: str) -> Space:
-    space = get_object_or_404(
-        Space.objects.select_related("strategy__entity").prefetch_related("organisers"), slug=slug
-    )
-    if not permissions.can_view_participation(request.user, space):
-        raise PermissionDenied
-    return space
-
-
 @login_required
 def space_participation(request: HttpRequest, slug: str) -> HttpResponse:
     """A space's attendance and evaluation results; the attendance list for allowed roles."""
-    space = _staff_space(request, slug)
+    space = access_space_staff(request.user, slug)
     spaces = Space.objects.filter(pk=space.pk)
     show_people = permissions.can_view_personal_data(request.user)
     people = None
@@ -268,7 +232,7 @@ def attendance_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse
     """The attendance list in the layout the import accepts (personal data: allowed roles)."""
     if fmt not in AttendanceListExporter.formats:
         raise Http404
-    space = _staff_space(request, slug)
+    space = access_space_staff(request.user, slug)
     if not permissions.can_view_personal_data(request.user):
         raise PermissionDenied
     return export_response(AttendanceListExporter(space=space), fmt)
@@ -277,7 +241,7 @@ def attendance_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse
 @login_required
 def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
     """Upload → preview (nothing stored) → confirm. The file waits in between."""
-    space = _staff_space(request, slug)
+    space = access_space_staff(request.user, slug)
     if not permissions.can_import_attendance(request.user):
         raise PermissionDenied
     from .forms_staff import ImportForm

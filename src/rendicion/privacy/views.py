@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from rendicion.core.forms import validation_error_to_form
-from rendicion.core.public_forms import public_post_limited
+from rendicion.core.public_forms import public_form_post
 from rendicion.core.selectors import business_calendar, entity_current
 from rendicion.participation.models import Attendance
 from rendicion.questions.models import Question
@@ -66,33 +66,31 @@ def request_form(request: HttpRequest) -> HttpResponse:
     entity = _entity()
     form = DataRequestForm(request.POST or None)
     if request.method == "POST":
-        if public_post_limited(request):
-            return render(request, "privacy/too_many.html", status=429)
-        if form.is_valid():
-            if form.is_bot:
-                form.add_error(
-                    "website", _("Deje este campo vacío para poder enviar el formulario.")
-                )
-            else:
-                data = form.cleaned_data
-                try:
-                    created = services.data_request_receive(
-                        entity=entity,
-                        data=services.DataRequestData(
-                            right=data["right"],
-                            full_name=" ".join(data["full_name"].split()),
-                            document_type=data["document_type"],
-                            document_number=data["document_number"],
-                            email=data["email"],
-                            phone=data["phone"].strip(),
-                            description=data["description"],
-                        ),
-                        submission_key=data["submission_key"],
-                    )
-                except ValidationError as error:
-                    validation_error_to_form(form, error)
-                else:
-                    return redirect("privacy:request_received", key=created.submission_key)
+
+        def submit(data: dict) -> HttpResponse:
+            created = services.data_request_receive(
+                entity=entity,
+                data=services.DataRequestData(
+                    right=data["right"],
+                    full_name=" ".join(data["full_name"].split()),
+                    document_type=data["document_type"],
+                    document_number=data["document_number"],
+                    email=data["email"],
+                    phone=data["phone"].strip(),
+                    description=data["description"],
+                ),
+                submission_key=data["submission_key"],
+            )
+            return redirect("privacy:request_received", key=created.submission_key)
+
+        response = public_form_post(
+            request,
+            form,
+            submit=submit,
+            too_many=lambda: render(request, "privacy/too_many.html", status=429),
+        )
+        if response is not None:
+            return response
     return render(request, "privacy/request_form.html", {"form": form})
 
 

@@ -20,6 +20,7 @@ from rendicion.strategy.models import Strategy
 from rendicion.strategy.selectors import strategy_get
 
 from . import permissions, selectors, services
+from .access import access_space_staff
 from .calendar import calendar_ics
 from .forms import AgendaFormSet, ChannelFormSet, FormWindowForm, PieceForm, SpaceForm
 from .models import Space
@@ -104,13 +105,7 @@ def space_qr(request: HttpRequest, slug: str) -> HttpResponse:
 def _staff_space(request: HttpRequest, slug: str) -> Space:
     if not permissions.can_view_spaces_staff(request.user):
         raise PermissionDenied
-    try:
-        space = selectors.space_get(slug=slug, public_only=False)
-    except Space.DoesNotExist:
-        raise Http404 from None
-    if not permissions.space_can_view(request.user, space):
-        raise PermissionDenied
-    return space
+    return access_space_staff(request.user, slug, spaces=selectors.space_queryset())
 
 
 @login_required

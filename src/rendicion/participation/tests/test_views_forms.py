@@ -226,3 +226,42 @@ def test_sending_again_from_the_same_browser_shows_the_same_confirmation(client,
     again = client.post(URL, _attendance())
     assert again.status_code == 302 and again["Location"] == first["Location"]
     assert Attendance.objects.count() == 1
+
+
+def test_an_attendance_and_its_proposed_topic_are_stored_together_once(client, space):
+    from rendicion.questions.models import ProposedTopic
+
+    key = uuid.uuid4()
+    data = _attendance(key, topic="Empleo para jóvenes en Kennedy")
+    assert client.post(URL, data).status_code == 302
+    assert client.post(URL, data).status_code == 302  # the retried POST
+    assert Attendance.objects.count() == 1
+    topic = ProposedTopic.objects.get()
+    assert (topic.text, topic.channel, topic.proposed_in) == (
+        "Empleo para jóvenes en Kennedy",
+        "attendance_form",
+        space,
+    )
+
+
+def test_a_topic_that_cannot_be_stored_leaves_no_attendance_behind(space, monkeypatch):
+    from django.db import IntegrityError
+
+    from rendicion.core.services import consent_text_ensure
+    from rendicion.participation import services
+    from rendicion.questions.models import ProposedTopic
+
+    def refused(**kwargs):
+        raise IntegrityError("the topic insert failed")
+
+    monkeypatch.setattr(services, "topic_propose", refused)
+    with pytest.raises(IntegrityError):
+        services.attendance_submit(
+            space=space,
+            data=services.AttendanceData(full_name="Ana Prueba", sex="mujer", age_group="adulto"),
+            consent_text=consent_text_ensure(entity=space.strategy.entity),
+            submission_key=uuid.uuid4(),
+            topic="Empleo para jóvenes",
+        )
+    # Nothing half-stored: a retry of the same submission starts from scratch.
+    assert Attendance.objects.count() == ProposedTopic.objects.count() == 0

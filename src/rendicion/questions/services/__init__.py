@@ -23,6 +23,7 @@ from .questions import (
     question_receive,
     question_return,
     question_route,
+    question_submit,
     question_text_clean,
 )
 from .topics import TopicReview, topic_merge, topic_propose, topic_review
@@ -48,6 +49,7 @@ __all__ = [
     "question_receive",
     "question_return",
     "question_route",
+    "question_submit",
     "question_text_clean",
     "reminder_days",
     "topic_merge",

@@ -13,8 +13,13 @@ from django.utils.translation import gettext as _
 
 from rendicion.core.dates import BusinessCalendar, extension_limit, term_end
 from rendicion.core.models import ConsentText, Entity, Office, User
-from rendicion.core.selectors import business_calendar
-from rendicion.core.services import audit_record, changes_between, snapshot
+from rendicion.core.selectors import business_calendar, consent_text_version
+from rendicion.core.services import (
+    audit_record,
+    changes_between,
+    consent_text_ensure,
+    snapshot,
+)
 from rendicion.spaces.models import Space, SpaceStatus
 
 from ..models import (
@@ -156,6 +161,32 @@ def question_receive(
             raise
         return QuestionResult("repeated", existing)
     return QuestionResult("created", question)
+
+
+def question_submit(
+    *,
+    space: Space,
+    text: str,
+    asker_name: str,
+    asker_email: str,
+    consent_version: str | None,
+    submission_key: uuid.UUID,
+) -> QuestionResult:
+    """The public question form: stored with the authorisation text the person saw (the
+    current one when that version is unknown), once per submission key."""
+    entity = space.strategy.entity
+    consent = consent_version and consent_text_version(entity=entity, version=consent_version)
+    return question_receive(
+        space=space,
+        data=QuestionData(
+            text=text,
+            channel=QuestionChannel.PUBLIC_FORM,
+            asker_name=asker_name,
+            asker_email=asker_email,
+        ),
+        consent_text=consent or consent_text_ensure(entity=entity),
+        submission_key=submission_key,
+    )
 
 
 def _office_of_entity(office: Office, question: Question) -> None:

@@ -2,42 +2,23 @@
 
 import uuid
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from rendicion.core.forms import validation_error_to_form
-from rendicion.core.models import ConsentText
-from rendicion.core.public_forms import public_post_limited
-from rendicion.core.selectors import consent_text_version, entity_current
+from rendicion.core.public_forms import public_form_post
+from rendicion.core.selectors import entity_current
 from rendicion.core.services import consent_text_ensure
+from rendicion.spaces.access import access_space_public
 from rendicion.spaces.models import Space, SpaceStatus
-from rendicion.spaces.selectors import space_get
+from rendicion.spaces.selectors import space_queryset
 from rendicion.strategy.models import Strategy
 from rendicion.strategy.selectors import strategy_get, strategy_years
 
 from .. import selectors, services
 from ..forms import QuestionForm, TopicForm
-from ..models import AnswerReport, ProposedTopic, Question, QuestionChannel, TopicChannel
-
-
-def _public_space(slug: str) -> Space:
-    try:
-        return space_get(slug=slug)
-    except Space.DoesNotExist:
-        raise Http404 from None
-
-
-def _consent(space: Space, version: str | None) -> ConsentText:
-    entity = space.strategy.entity
-    if version:
-        found = consent_text_version(entity=entity, version=version)
-        if found is not None:
-            return found
-    return consent_text_ensure(entity=entity)
+from ..models import AnswerReport, ProposedTopic, Question, TopicChannel
 
 
 def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
@@ -47,42 +28,32 @@ def _too_many(request: HttpRequest, space: Space) -> HttpResponse:
 @never_cache
 def space_questions(request: HttpRequest, slug: str) -> HttpResponse:
     """The space's published answers, and the form to ask before and during the space."""
-    space = _public_space(slug)
+    space = access_space_public(slug, spaces=space_queryset())
     is_open = selectors.question_form_is_open(space)
     consent = consent_text_ensure(entity=space.strategy.entity) if is_open else None
     form = None
     if is_open:
         if request.method == "POST":
-            if public_post_limited(request):
-                return _too_many(request, space)
             form = QuestionForm(request.POST)
-            if form.is_valid():
-                if form.is_bot:
-                    form.add_error(
-                        "website", _("Deje este campo vacío para poder enviar el formulario.")
-                    )
-                else:
-                    data = form.cleaned_data
-                    try:
-                        result = services.question_receive(
-                            space=space,
-                            data=services.QuestionData(
-                                text=data["text"],
-                                channel=QuestionChannel.PUBLIC_FORM,
-                                asker_name=data["asker_name"],
-                                asker_email=data["asker_email"],
-                            ),
-                            consent_text=_consent(space, data["consent_version"]),
-                            submission_key=data["submission_key"],
-                        )
-                    except ValidationError as error:
-                        validation_error_to_form(form, error)
-                    else:
-                        return redirect(
-                            "questions:received",
-                            slug=space.slug,
-                            key=result.question.submission_key,
-                        )
+
+            def submit(data: dict) -> HttpResponse:
+                result = services.question_submit(
+                    space=space,
+                    text=data["text"],
+                    asker_name=data["asker_name"],
+                    asker_email=data["asker_email"],
+                    consent_version=data["consent_version"],
+                    submission_key=data["submission_key"],
+                )
+                return redirect(
+                    "questions:received", slug=space.slug, key=result.question.submission_key
+                )
+
+            response = public_form_post(
+                request, form, submit=submit, too_many=lambda: _too_many(request, space)
+            )
+            if response is not None:
+                return response
         else:
             form = QuestionForm(initial={"consent_version": consent.version})
     elif request.method == "POST":
@@ -105,7 +76,7 @@ def space_questions(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def question_received(request: HttpRequest, slug: str, key: uuid.UUID) -> HttpResponse:
-    space = _public_space(slug)
+    space = access_space_public(slug, spaces=space_queryset())
     question = (
         Question.objects.filter(space=space, submission_key=key)
         .only("received_on", "deadline", "kind", "space_id")
@@ -166,27 +137,27 @@ def topic_propose(request: HttpRequest, year: int) -> HttpResponse:
     spaces = _upcoming_spaces(strategy)
     form = TopicForm(request.POST or None, spaces=spaces)
     if request.method == "POST":
-        if public_post_limited(request):
-            return render(request, "questions/too_many.html", {"space": None}, status=429)
-        if form.is_valid():
-            if form.is_bot:
-                form.add_error(
-                    "website", _("Deje este campo vacío para poder enviar el formulario.")
-                )
-            else:
-                data = form.cleaned_data
-                try:
-                    topic = services.topic_propose(
-                        entity=strategy.entity,
-                        text=data["text"],
-                        channel=TopicChannel.PUBLIC_FORM,
-                        proposed_for=data["proposed_for"],
-                        submission_key=data["submission_key"],
-                    )
-                except ValidationError as error:
-                    validation_error_to_form(form, error)
-                else:
-                    return redirect("questions:topic_proposed", year=year, key=topic.submission_key)
+
+        def submit(data: dict) -> HttpResponse:
+            topic = services.topic_propose(
+                entity=strategy.entity,
+                text=data["text"],
+                channel=TopicChannel.PUBLIC_FORM,
+                proposed_for=data["proposed_for"],
+                submission_key=data["submission_key"],
+            )
+            return redirect("questions:topic_proposed", year=year, key=topic.submission_key)
+
+        response = public_form_post(
+            request,
+            form,
+            submit=submit,
+            too_many=lambda: render(
+                request, "questions/too_many.html", {"space": None}, status=429
+            ),
+        )
+        if response is not None:
+            return response
     return render(request, "questions/topic_form.html", {"strategy": strategy, "form": form})
 
 
