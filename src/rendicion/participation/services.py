@@ -1,10 +1,12 @@
 """Every write to attendances and evaluations: public forms, staff capture and imports."""
 
+import datetime as dt
 import hashlib
 import uuid
 from dataclasses import dataclass, field
 from typing import Literal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import CharField, Q, Value
@@ -20,7 +22,7 @@ from rendicion.spaces.models import Space
 
 from . import rules
 from .importing import ImportRefused, Issue, ReadResult, iter_people
-from .models import Attendance, Evaluation, ImportBatch, Source
+from .models import Attendance, Evaluation, ImportBatch, PendingImport, Source
 
 
 @dataclass
@@ -638,3 +640,66 @@ def attendance_contact_personal_data_erase(
             },
         )
     return len(rows)
+
+
+# Staged imports: preview, then confirm ------------------------------------------------------
+
+
+@dataclass
+class ImportStage:
+    """A file read without storing anyone (the preview), kept until staff confirm it."""
+
+    pending: PendingImport
+    preview: ImportResult
+
+
+def attendance_import_stages_expire(*, now: dt.datetime | None = None) -> int:
+    """Drops the previews nobody confirmed within IMPORT_STAGE_HOURS (they hold personal data)."""
+    cutoff = (now or timezone.now()) - dt.timedelta(hours=settings.IMPORT_STAGE_HOURS)
+    deleted, _by_model = PendingImport.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def attendance_import_stage(
+    *,
+    space: Space,
+    data: bytes,
+    filename: str,
+    actor: User,
+    force: bool = False,
+    sheet: str | None = None,
+) -> ImportStage:
+    """Previews an import (raises ImportRefused for a bad file) and keeps the file for the
+    confirmation; the person's earlier preview of this space and expired ones go."""
+    preview = attendance_import(
+        space=space, data=data, filename=filename, dry_run=True, force=force, sheet=sheet
+    )
+    with transaction.atomic():
+        attendance_import_stages_expire()
+        PendingImport.objects.filter(uploaded_by=actor, space=space).delete()
+        pending = PendingImport.objects.create(
+            space=space,
+            filename=filename[: PendingImport._meta.get_field("filename").max_length],
+            content=data,
+            options={"force": force, "sheet": sheet or ""},
+            uploaded_by=actor,
+        )
+    return ImportStage(pending, preview)
+
+
+def attendance_import_confirm(*, pending: PendingImport, actor: User) -> ImportResult:
+    """Imports a previewed file, once: the stage is gone afterwards."""
+    age = timezone.now() - pending.created_at
+    if age > dt.timedelta(hours=settings.IMPORT_STAGE_HOURS):
+        pending.delete()
+        raise ImportRefused(_("La vista previa venció: suba el archivo otra vez."))
+    result = attendance_import(
+        space=pending.space,
+        data=bytes(pending.content),
+        filename=pending.filename,
+        actor=actor,
+        force=bool(pending.options.get("force")),
+        sheet=pending.options.get("sheet") or None,
+    )
+    pending.delete()
+    return result

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -249,22 +249,19 @@ def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"space": space}
     pending_id = request.POST.get("pending")
     if request.method == "POST" and pending_id:
-        pending = get_object_or_404(
-            PendingImport, pk=pending_id, space=space, uploaded_by=request.user
-        )
-        try:
-            result = services.attendance_import(
-                space=space,
-                data=bytes(pending.content),
-                filename=pending.filename,
-                actor=request.user,
-                force=bool(pending.options.get("force")),
-                sheet=pending.options.get("sheet") or None,
+        pending = PendingImport.objects.filter(
+            pk=pending_id if pending_id.isdigit() else None, space=space, uploaded_by=request.user
+        ).first()
+        if pending is None:
+            messages.error(
+                request, _("La vista previa ya no está: venció o ya se importó. Suba el archivo.")
             )
+            return redirect("participation:attendance_import", slug=space.slug)
+        try:
+            result = services.attendance_import_confirm(pending=pending, actor=request.user)
         except ImportRefused as error:  # the file was readable at preview; be safe anyway
             messages.error(request, str(error))
             return redirect("participation:attendance_import", slug=space.slug)
-        pending.delete()
         messages.success(
             request,
             _(
@@ -277,28 +274,19 @@ def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        content = upload.read()
         try:
-            preview = services.attendance_import(
+            stage = services.attendance_import_stage(
                 space=space,
-                data=content,
+                data=upload.read(),
                 filename=upload.name,
-                dry_run=True,
+                actor=request.user,
                 force=form.cleaned_data["force"],
                 sheet=form.cleaned_data["sheet"] or None,
             )
         except ImportRefused as error:
             form.add_error("file", str(error))
         else:
-            PendingImport.objects.filter(uploaded_by=request.user, space=space).delete()
-            pending = PendingImport.objects.create(
-                space=space,
-                filename=upload.name[:255],
-                content=content,
-                options={"force": form.cleaned_data["force"], "sheet": form.cleaned_data["sheet"]},
-                uploaded_by=request.user,
-            )
-            context.update({"preview": preview, "pending": pending})
+            context.update({"preview": stage.preview, "pending": stage.pending})
     context["form"] = form
     context["action"] = reverse("participation:attendance_import", args=[space.slug])
     return render(request, "participation/import.html", context)

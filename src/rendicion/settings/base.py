@@ -172,6 +172,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # One limit for every uploaded or imported file, on the web and on the command line.
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# An import previewed but never confirmed is dropped after this many hours.
+IMPORT_STAGE_HOURS = env_int("IMPORT_STAGE_HOURS", 24, minimum=1)
 # An imported XLSX is parsed in a child process with this much address space (on top of the
 # worker's) and CPU time; a file needing more is refused (rendicion.core.spreadsheets).
 SPREADSHEET_READ_MEMORY_MB = env_int("SPREADSHEET_READ_MEMORY_MB", 512)
