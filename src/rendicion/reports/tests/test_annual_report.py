@@ -86,6 +86,16 @@ def test_two_separate_processes_print_the_same_json_and_html(tmp_path):
         assert b"2023" in first
     html = rendicion("annual_report", "2023", "--format", "html").decode()
     assert "data:image/svg+xml;base64," in html
+    # The other JSON contracts (DESIGN.md section 5), each printed by two separate processes.
+    for command in (
+        ("strategy", "2023", "--json"),
+        ("events", "--json"),
+        ("participation_stats", "--year", "2023", "--json"),
+        ("participation_stats", "audiencia-publica-2023", "--json"),
+    ):
+        first, second = rendicion(*command), rendicion(*command)
+        assert first == second, command
+        assert json.loads(first), command
 
 
 def test_the_cronograma_shows_counted_progress(report):
