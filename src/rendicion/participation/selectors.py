@@ -272,17 +272,8 @@ def attendance_contact_personal_data_find(
 ) -> QuerySet[Attendance]:
     """Attendances through which one person accepted invitations to later spaces (Ley 1581):
     the contact consent that puts them on invitation lists."""
-    condition = Q()
-    if document:
-        condition |= Q(document_number=document)
-    if email:
-        condition |= Q(email__iexact=email)
-    if not condition:
-        return Attendance.objects.none()
-    return (
-        Attendance.objects.filter(condition, contact_consent=True)
-        .select_related("space")
-        .order_by("space__starts_at", "space_id", "pk")
+    return attendance_personal_data_find(document=document, email=email).filter(
+        contact_consent=True
     )
 
 
