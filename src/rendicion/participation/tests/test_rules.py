@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from rendicion.core.numbers import percent
@@ -295,6 +295,11 @@ def test_a_range_label_names_a_group_only_when_the_whole_range_is_inside_it(low,
         assert reading.warning
 
 
+def test_a_document_from_a_spreadsheets_numeric_cell_loses_its_decimal_zero():
+    assert rules.document_digits(1020304050.0) == "1020304050"
+    assert rules.document_digits("1020304050.0") == "1020304050"
+
+
 @settings(max_examples=50, deadline=None)
 @given(digits=st.text(alphabet="0123456789", min_size=1, max_size=12), data=st.data())
 def test_a_document_written_with_any_separators_keeps_the_same_digits(digits, data):
@@ -304,6 +309,9 @@ def test_a_document_written_with_any_separators_keeps_the_same_digits(digits, da
         )
     )
     written = "".join(d + s for d, s in zip(digits, separators, strict=True))
+    # "12345.0" is how a spreadsheet's numeric cell comes out as text: read as 12345 (tested
+    # apart), never as a document typed with one separator before its last digit.
+    assume(not (written.endswith(".0") and written[:-2].isdigit()))
     assert rules.document_digits(written) == digits
 
 
