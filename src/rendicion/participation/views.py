@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from rendicion.core.exporters import export_response
+from rendicion.core.hooks import TopicChannel, topic_propose
 from rendicion.core.models import ConsentText
 from rendicion.core.public_forms import public_post_limited
 from rendicion.core.selectors import consent_text_version
 from rendicion.core.services import consent_text_ensure
-from rendicion.questions.models import TopicChannel
-from rendicion.questions.services import topic_propose
 from rendicion.spaces.models import Space
 
 from . import permissions, selectors, services
