@@ -1,11 +1,12 @@
 """Reads of attendances and evaluations. Aggregates are computed by the database."""
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q, QuerySet
 
+# The attendance form reads the registered group names here (see core.hooks).
+from rendicion.core.hooks import attendance_group_names as attendance_group_names
 from rendicion.core.models import Entity
 from rendicion.core.numbers import percent
 from rendicion.core.text import document_pattern, text_mentions
@@ -146,27 +147,6 @@ def evaluation_stats(*, spaces: QuerySet[Space]) -> EvaluationStats:
         topic_covered={code: row[f"topic_{code}"] for code in Answer3.values},
         would_return={code: row[f"return_{code}"] for code in Answer3.values},
     )
-
-
-# Stakeholder groups ------------------------------------------------------------------------
-# The groups are the stakeholders app's, and stakeholders sits above participation (its
-# convocation reads attendances). It registers, in its AppConfig.ready(), where the attendance
-# form takes the group names from: participation does not import the app built on it.
-GroupNamesSource = Callable[[Entity | None], list[str]]
-_group_names_sources: dict[str, GroupNamesSource] = {}
-
-
-def attendance_group_names_register(name: str, source: GroupNamesSource) -> None:
-    """`source(entity)` returns the group names the attendance form offers, in order."""
-    _group_names_sources[name] = source
-
-
-def attendance_group_names(*, entity: Entity | None) -> list[str]:
-    """The entity's stakeholder groups as registered sources give them (empty without any)."""
-    names: list[str] = []
-    for _name, source in sorted(_group_names_sources.items()):
-        names.extend(source(entity))
-    return names
 
 
 # Reads for the convocation and the participation by group (stakeholders) ----------------------

@@ -14,10 +14,9 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rendicion.core.hooks import TopicChannel, topic_propose
 from rendicion.core.models import ConsentText, User
 from rendicion.core.services import audit_record
-from rendicion.questions.models import TopicChannel
-from rendicion.questions.services import topic_propose
 from rendicion.spaces.models import Space
 
 from . import rules

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from rendicion.core.dates import TERM_CONSULTATION, TERM_DOCUMENTS, TERM_GENERAL
+from rendicion.core.hooks import TopicChannel
 from rendicion.core.models import ConsentText, Entity, Office
 from rendicion.spaces.models import Space
 
@@ -14,19 +15,6 @@ TOPIC_MAX_LENGTH = 300
 
 
 # Proposed topics -----------------------------------------------------------------------------
-
-
-class TopicChannel(models.TextChoices):
-    """Where a proposed topic came from."""
-
-    PUBLIC_FORM = "public_form", _("Formulario de temas")
-    ATTENDANCE_FORM = "attendance_form", _("Formulario de asistencia")
-    EVALUATION_FORM = "evaluation_form", _("Formulario de evaluación")
-    CHAT = "chat", _("Chat de la transmisión")
-    LIVE_COMMENT = "live_comment", _("Comentario en vivo")
-    PAPER = "paper", _("Formato en papel")
-    IN_ROOM = "in_room", _("En el recinto")
-    CONSULTATION = "consultation", _("Consulta de temas de la entidad")
 
 
 class TopicState(models.TextChoices):

@@ -7,7 +7,7 @@ class StakeholdersConfig(AppConfig):
     verbose_name = _("Grupos de valor y necesidades de información")
 
     def ready(self) -> None:
-        from rendicion.participation.selectors import attendance_group_names_register
+        from rendicion.core.hooks import attendance_group_names_register
 
         from .selectors import stakeholder_group_names
 

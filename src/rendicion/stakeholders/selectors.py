@@ -7,11 +7,11 @@ from django.core.validators import validate_email
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from rendicion.core import hooks
 from rendicion.core.models import Entity, Office, User
 from rendicion.core.numbers import percent
 from rendicion.core.permissions import sees_whole_entity
 from rendicion.core.text import normalise_words
-from rendicion.participation import selectors as participation_selectors
 from rendicion.spaces.models import CommunicationPiece, PieceState, Space
 from rendicion.spaces.selectors import space_filter_for_user
 
@@ -109,7 +109,7 @@ class ParticipationByGroup:
 
 def stakeholder_participation(*, entity: Entity | None, year: int) -> ParticipationByGroup:
     """Attendances of the year's spaces per group (matched by name), zeros included. Two queries."""
-    counts = participation_selectors.attendance_counts_by_group(entity=entity, year=year)
+    counts = hooks.attendance_counts_by_group(entity=entity, year=year)
     by_key: dict[str, int] = {}
     for name, n in counts:
         key = normalise_words(name)
@@ -206,14 +206,14 @@ def invitation_list(
     not be unsubscribed. One line per e-mail; people already registered in the space are left
     out. Three queries whatever the number of people.
     """
-    already = participation_selectors.attendance_emails(space=space)
+    already = hooks.attendance_emails(space=space)
     invited = None
     if only_invited_groups:
         invited = {
             normalise_words(name)
             for name in space.invitations.values_list("group__name", flat=True)
         }
-    rows = participation_selectors.attendance_contacts_latest_first(
+    rows = hooks.attendance_contacts_latest_first(
         entity_id=space.strategy.entity_id, attended=sources
     )
     decided: set[str] = set()

@@ -10,10 +10,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from rendicion.core import hooks
 from rendicion.core.models import Entity, Office, User
 from rendicion.core.services import audit_record, changes_between, snapshot
-from rendicion.participation import selectors as participation_selectors
-from rendicion.participation import services as participation_services
 from rendicion.spaces.models import Space
 from rendicion.strategy.models import Activity
 
@@ -224,9 +223,7 @@ def contact_unsubscribe(*, token: str) -> int:
     """
     attendance_id = unsubscribe_token_read(token)
     attendance = (
-        participation_selectors.attendance_for_contact(pk=attendance_id)
-        if attendance_id is not None
-        else None
+        hooks.attendance_for_contact(pk=attendance_id) if attendance_id is not None else None
     )
     if attendance is None:
         raise ValidationError(
@@ -234,4 +231,4 @@ def contact_unsubscribe(*, token: str) -> int:
                 "Este enlace no es válido o ya no existe. Escriba a la entidad por sus canales de atención."
             )
         )
-    return participation_services.attendance_contact_unsubscribe(attendance=attendance)
+    return hooks.attendance_contact_unsubscribe(attendance=attendance)
