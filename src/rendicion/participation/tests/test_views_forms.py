@@ -254,7 +254,7 @@ def test_a_topic_that_cannot_be_stored_leaves_no_attendance_behind(space, monkey
     def refused(**kwargs):
         raise IntegrityError("the topic insert failed")
 
-    monkeypatch.setattr(services, "topic_propose", refused)
+    monkeypatch.setattr(services.records, "topic_propose", refused)
     with pytest.raises(IntegrityError):
         services.attendance_submit(
             space=space,
