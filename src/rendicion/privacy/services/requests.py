@@ -14,12 +14,7 @@ from rendicion.core.models import Entity, User
 from rendicion.core.selectors import business_calendar
 from rendicion.core.services import audit_record
 
-from ..models import (
-    ANSWER_MAX_LENGTH,
-    DataRequest,
-    RequestState,
-    request_kind_of,
-)
+from ..models import ANSWER_MAX_LENGTH, DataRequest, RequestState, request_kind_of
 
 
 @dataclass

@@ -13,14 +13,7 @@ from rendicion.core.models import Office, User
 from rendicion.core.services import audit_record, changes_between, snapshot
 from rendicion.core.uploads import upload_check
 
-from ..models import (
-    Activity,
-    ActivityStatus,
-    Evidence,
-    ProgressSource,
-    Stage,
-    Strategy,
-)
+from ..models import Activity, ActivityStatus, Evidence, ProgressSource, Stage, Strategy
 
 ACTIVITY_FIELDS = [
     "number",

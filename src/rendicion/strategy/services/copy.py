@@ -7,9 +7,7 @@ from django.utils.translation import gettext as _
 from rendicion.core.models import User
 from rendicion.core.services import audit_record
 
-from ..models import (
-    Strategy,
-)
+from ..models import Strategy
 from .activities import ActivityData, activity_create
 from .plan import (
     StageData,

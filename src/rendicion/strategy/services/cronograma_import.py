@@ -11,9 +11,7 @@ from rendicion.core.services import audit_record
 from rendicion.core.text import normalise_words
 
 from ..cronograma import CellError, CronogramaFileError, cronograma_xlsx_read
-from ..models import (
-    Strategy,
-)
+from ..models import Strategy
 from .activities import (
     ActivityData,
     _activity_snapshot,

@@ -10,12 +10,7 @@ from django.utils.translation import gettext as _
 from rendicion.core.models import Entity, Office, User
 from rendicion.core.services import audit_record, changes_between, snapshot
 
-from ..models import (
-    Challenge,
-    Stage,
-    Strategy,
-    TeamRole,
-)
+from ..models import Challenge, Stage, Strategy, TeamRole
 
 STRATEGY_FIELDS = ["year", "objective", "report_purpose", "is_published"]
 

@@ -11,11 +11,7 @@ from django.views.decorators.http import require_POST
 from rendicion.core.forms import validation_error_to_form
 
 from .. import permissions, selectors, services
-from ..forms import (
-    ActivityForm,
-    ActivityProgressForm,
-    EvidenceForm,
-)
+from ..forms import ActivityForm, ActivityProgressForm, EvidenceForm
 from ..models import Activity, Evidence, ProgressSource
 from .access import _activity, _editable_strategy
 

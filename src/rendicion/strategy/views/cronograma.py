@@ -14,9 +14,7 @@ from rendicion.core.uploads import SPREADSHEET_TYPES, upload_check
 
 from .. import selectors, services
 from ..cronograma import CronogramaExporter, cronograma_export_rows
-from ..forms import (
-    CronogramaImportForm,
-)
+from ..forms import CronogramaImportForm
 from .access import _editable_strategy, _staff_strategy
 
 
