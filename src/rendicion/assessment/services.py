@@ -311,6 +311,24 @@ def _strategy_stage_for(strategy: Strategy, stage_name: str):
     return None
 
 
+def _next_strategy_locked(assessment: SelfAssessment) -> Strategy:
+    """The next year's strategy, locked; refused when it does not exist yet."""
+    strategy = (
+        Strategy.objects.select_for_update()
+        .filter(entity=assessment.entity, year=assessment.year + 1)
+        .first()
+    )
+    if strategy is None:
+        raise ValidationError(
+            _(
+                "Primero cree la estrategia %(year)s: los puntos a fortalecer del autodiagnóstico "
+                "%(previous)s se vuelven actividades de esa estrategia."
+            )
+            % {"year": assessment.year + 1, "previous": assessment.year}
+        )
+    return strategy
+
+
 @transaction.atomic
 def assessment_point_to_activity(
     *, actor: User | None, score: ItemScore, responsible: Sequence[Office]
@@ -336,19 +354,7 @@ def assessment_point_to_activity(
             _("Este punto ya es la actividad %(number)s de la estrategia %(year)s.")
             % {"number": score.activity.number, "year": assessment.year + 1}
         )
-    strategy = (
-        Strategy.objects.select_for_update()
-        .filter(entity=assessment.entity, year=assessment.year + 1)
-        .first()
-    )
-    if strategy is None:
-        raise ValidationError(
-            _(
-                "Primero cree la estrategia %(year)s: los puntos a fortalecer del autodiagnóstico "
-                "%(previous)s se vuelven actividades de esa estrategia."
-            )
-            % {"year": assessment.year + 1, "previous": assessment.year}
-        )
+    strategy = _next_strategy_locked(assessment)
     number = (
         strategy.activities.order_by("-number").values_list("number", flat=True).first() or 0
     ) + 1

@@ -104,36 +104,40 @@ def _users(offices: dict[str, Office]) -> list[tuple[str, str, str]]:
     return logins
 
 
-def _spaces(strategy: Strategy, offices: dict[str, Office]) -> list[Space]:
+def _space_data(item: dict, offices: dict[str, Office]) -> space_services.SpaceData:
     import datetime as dt
 
     from django.utils import timezone
 
+    dialogue = item["kind"] == "dialogue"
+    venue = item.get("venue", ("", "", ""))
+    return space_services.SpaceData(
+        kind=item["kind"],
+        title=item["title"],
+        slug=item["slug"],
+        starts_at=timezone.make_aware(dt.datetime.strptime(item["starts_at"], "%Y-%m-%d %H:%M")),
+        modality=item["modality"],
+        topics=item["topics"],
+        purpose=item.get("purpose", spaces_2023.DIALOGUE_PURPOSE if dialogue else ""),
+        methodology=spaces_2023.DIALOGUE_METHODOLOGY if dialogue else "",
+        structure=spaces_2023.DIALOGUE_STRUCTURE if dialogue else [],
+        duration_minutes=item.get("duration_minutes", 90),
+        venue_name=venue[0],
+        venue_address=venue[1],
+        venue_locality=venue[2],
+        reports_on_year=item.get("reports_on_year"),
+        status=SpaceStatus.HELD,
+        organisers=[offices[name] for name in item["organisers"]],
+    )
+
+
+def _spaces(strategy: Strategy, offices: dict[str, Office]) -> list[Space]:
+    import datetime as dt
+
     spaces = []
     files = demo_attendance_files()
     for item in spaces_2023.SPACES:
-        dialogue = item["kind"] == "dialogue"
-        venue = item.get("venue", ("", "", ""))
-        data = space_services.SpaceData(
-            kind=item["kind"],
-            title=item["title"],
-            slug=item["slug"],
-            starts_at=timezone.make_aware(
-                dt.datetime.strptime(item["starts_at"], "%Y-%m-%d %H:%M")
-            ),
-            modality=item["modality"],
-            topics=item["topics"],
-            purpose=item.get("purpose", spaces_2023.DIALOGUE_PURPOSE if dialogue else ""),
-            methodology=spaces_2023.DIALOGUE_METHODOLOGY if dialogue else "",
-            structure=spaces_2023.DIALOGUE_STRUCTURE if dialogue else [],
-            duration_minutes=item.get("duration_minutes", 90),
-            venue_name=venue[0],
-            venue_address=venue[1],
-            venue_locality=venue[2],
-            reports_on_year=item.get("reports_on_year"),
-            status=SpaceStatus.HELD,
-            organisers=[offices[name] for name in item["organisers"]],
-        )
+        data = _space_data(item, offices)
         space = Space.objects.filter(slug=item["slug"]).first()
         if space is None:
             space = space_services.space_create(actor=None, strategy=strategy, data=data)

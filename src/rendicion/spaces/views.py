@@ -162,8 +162,8 @@ def _space_data(form: SpaceForm) -> services.SpaceData:
     )
 
 
-def _edit(request: HttpRequest, space: Space | None, strategy: Strategy) -> HttpResponse:
-    offices = office_list(entity=strategy.entity)
+def _edit_initial(space: Space | None) -> tuple[dict, list[dict], list[dict]]:
+    """What the space form and its channel and agenda formsets start with."""
     initial = {"status": "planned", "is_published": True, "duration_minutes": 90}
     channels_initial: list[dict] = []
     agenda_initial: list[dict] = []
@@ -195,6 +195,12 @@ def _edit(request: HttpRequest, space: Space | None, strategy: Strategy) -> Http
             {"starts_at": a.starts_at, "title": a.title, "speaker": a.speaker}
             for a in space.agenda.all()
         ]
+    return initial, channels_initial, agenda_initial
+
+
+def _edit(request: HttpRequest, space: Space | None, strategy: Strategy) -> HttpResponse:
+    offices = office_list(entity=strategy.entity)
+    initial, channels_initial, agenda_initial = _edit_initial(space)
     data = request.POST or None
     form = SpaceForm(data, initial=initial, offices=offices)
     channels = ChannelFormSet(data, initial=channels_initial, prefix="canales")

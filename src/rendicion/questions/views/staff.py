@@ -168,6 +168,7 @@ ACTIONS = {
 }
 
 
+# Long because each role's allowed actions are computed side by side, where a reviewer checks them.
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One question: its term, its state and, depending on who looks, what can be done now."""
@@ -253,6 +254,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# Long because it is one flat dispatch over the page's actions, each a form and one service call.
 def _act(request, question: Question, action: str, forms: dict, entity) -> str | None:
     """Runs one action of the detail page; returns the success message, or None on errors."""
     user = request.user

@@ -86,6 +86,7 @@ def topic_capture(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "questions/staff_topic_capture.html", {"form": form, "year": year})
 
 
+# Long because the review and merge forms share the topic lookup, permissions and page context.
 @login_required
 def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_view_topics_staff(request.user):

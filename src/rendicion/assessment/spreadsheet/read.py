@@ -1,166 +1,33 @@
-"""The self-assessment as a spreadsheet: one row per item (stage, category, item, optional weight,
-score, note, evidence) and a «Calificación» sheet with the threshold and the levels.
+"""Reading and checking an assessment spreadsheet. Pure: no database."""
 
-The same layout serves a template (scores empty) and a filled assessment. Reading and checking is
-pure (no database); assessment.services stores.
-"""
-
-import io
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
-from rendicion.core.spreadsheets import Column, Issue, SpreadsheetRefused, header_map, table_open
+from rendicion.core.spreadsheets import header_map, table_open
 from rendicion.core.text import normalise_words
 
-from .models import DEFAULT_THRESHOLD
-
-ITEMS_SHEET = "Autodiagnóstico"
-SETTINGS_SHEET = "Calificación"
-RESULTS_SHEET = "Resultados"
-MAX_ITEMS = 1000
-MAX_NAME = 200
-MAX_LABEL = 80
-
-DEFAULT_BANDS = [
-    (Decimal("0.0"), "Inicial"),
-    (Decimal("40.0"), "Básico"),
-    (Decimal("60.0"), "Intermedio"),
-    (Decimal("80.0"), "Avanzado"),
-]
-
-
-COLUMNS = [
-    Column("stage", "Etapa", ("etapa", "etapa del murc", "etapa murc"), required=True, width=22),
-    Column(
-        "category",
-        "Categoría",
-        ("categoria", "componente", "elemento", "categoria o componente"),
-        required=True,
-        width=24,
-    ),
-    Column(
-        "text",
-        "Ítem",
-        (
-            "item",
-            "items",
-            "actividad de gestion",
-            "actividades de gestion",
-            "actividad",
-            "pregunta",
-            "criterio",
-        ),
-        required=True,
-        width=70,
-    ),
-    Column("weight", "Peso", ("peso", "ponderacion", "peso del item"), width=8),
-    Column(
-        "score",
-        "Puntaje (0 a 100)",
-        ("puntaje 0 a 100", "puntaje de 0 a 100", "puntaje 0 100", "puntaje", "calificacion"),
-        width=12,
-    ),
-    Column("note", "Observación", ("observacion", "observaciones", "nota", "notas"), width=40),
-    Column("evidence", "Evidencia", ("evidencia", "evidencias"), width=40),
-]
-THRESHOLD_LABEL = "Umbral de puntos a fortalecer"
-BAND_HEADERS = ("Nivel", "Desde", "Hasta")
-
-
-class CellError(Issue):
-    """An Issue (core.spreadsheets) that always names its sheet, in the JSON too."""
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "sheet": self.sheet,
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
-
-    def __str__(self) -> str:
-        values = {"sheet": self.sheet, "row": self.row, "column": self.column, "msg": self.message}
-        if self.sheet and self.sheet != ITEMS_SHEET:
-            return _("Hoja «%(sheet)s», fila %(row)s, columna «%(column)s»: %(msg)s") % values
-        if not self.row:
-            return str(self.message)
-        return _("Fila %(row)s, columna «%(column)s»: %(msg)s") % values
-
-
-AssessmentFileError = SpreadsheetRefused  # the file as a whole cannot be read
-
-
-@dataclass
-class AssessmentRow:
-    row: int
-    stage: str
-    category: str
-    text: str
-    weight: Decimal | None = None
-    score: int | None = None
-    note: str = ""
-    evidence: str = ""
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        """What identifies an item: the same text under the same stage and category."""
-        return (
-            normalise_words(self.stage),
-            normalise_words(self.category),
-            normalise_words(self.text),
-        )
-
-
-@dataclass
-class AssessmentSheet:
-    """Everything a file says: the items with their scores, the threshold and the levels."""
-
-    rows: list[AssessmentRow]
-    threshold: Decimal = DEFAULT_THRESHOLD
-    bands: list[tuple[Decimal, str]] = field(default_factory=lambda: list(DEFAULT_BANDS))
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def has_scores(self) -> bool:
-        return any(row.score is not None for row in self.rows)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _decimal(value: Any) -> Decimal | None:
-    text = _text(value).removesuffix("%").strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
-
-
-def _one_decimal(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.1"))
-
-
-def _header(field_name: str) -> str:
-    return next(column.header for column in COLUMNS if column.field == field_name)
-
-
-def _is_header_row(cells: Sequence[Any]) -> bool:
-    present = {column.field for column in header_map(cells, COLUMNS).values()}
-    return {"stage", "text"} <= present
+from ..models import DEFAULT_THRESHOLD
+from .layout import (
+    BAND_HEADERS,
+    COLUMNS,
+    ITEMS_SHEET,
+    MAX_ITEMS,
+    MAX_LABEL,
+    MAX_NAME,
+    SETTINGS_SHEET,
+    THRESHOLD_LABEL,
+    AssessmentFileError,
+    AssessmentRow,
+    AssessmentSheet,
+    CellError,
+    _decimal,
+    _header,
+    _is_header_row,
+    _one_decimal,
+    _text,
+)
 
 
 def assessment_xlsx_read(data: bytes) -> tuple[AssessmentSheet, list[CellError]]:
@@ -185,9 +52,8 @@ def assessment_xlsx_read(data: bytes) -> tuple[AssessmentSheet, list[CellError]]
     return sheet, errors
 
 
-def _items_read(
-    all_rows: list[tuple[Any, ...]], sheet_name: str
-) -> tuple[list[AssessmentRow], list[CellError]]:
+def _items_header(all_rows: list[tuple[Any, ...]]) -> tuple[int, dict, list[CellError]]:
+    """Where the title row is, which column holds what, and the required columns missing."""
     header_row = next(
         (index for index, cells in enumerate(all_rows[:10]) if _is_header_row(cells)), None
     )
@@ -209,6 +75,13 @@ def _items_read(
         for column in COLUMNS
         if column.required and column.field not in present
     ]
+    return header_row, header, errors
+
+
+def _items_read(
+    all_rows: list[tuple[Any, ...]], sheet_name: str
+) -> tuple[list[AssessmentRow], list[CellError]]:
+    header_row, header, errors = _items_header(all_rows)
     if errors:
         return [], errors
 
@@ -236,6 +109,12 @@ def _items_read(
             seen.setdefault(row.key, number)
         errors.extend(row_errors)
         rows.append(row)
+    _items_totals_check(rows, header_row, errors)
+    return rows, errors
+
+
+def _items_totals_check(rows: list[AssessmentRow], header_row: int, errors: list[CellError]):
+    """Adds to `errors` what is wrong with the items as a whole: none, too many, partial weights."""
     if not rows:
         errors.append(
             CellError(header_row + 2, _header("text"), _("El archivo no tiene ítems."), ITEMS_SHEET)
@@ -261,7 +140,6 @@ def _items_read(
             for row in rows
             if row.weight is None and not _weight_was_invalid(row, errors)
         )
-    return rows, errors
 
 
 def _weight_was_invalid(row: AssessmentRow, errors: list[CellError]) -> bool:
@@ -329,7 +207,10 @@ def _row_read(number: int, values: dict[str, Any]) -> tuple[AssessmentRow, list[
     ), errors
 
 
-def _settings_read(all_rows: list[tuple[Any, ...]], sheet: AssessmentSheet) -> list[CellError]:
+def _threshold_read(
+    all_rows: list[tuple[Any, ...]], sheet: AssessmentSheet
+) -> tuple[int | None, list[CellError]]:
+    """Stores the threshold in `sheet`; the row of the levels' title (if any) and the errors."""
     errors: list[CellError] = []
     threshold_key = normalise_words(THRESHOLD_LABEL)
     band_header = None
@@ -350,12 +231,28 @@ def _settings_read(all_rows: list[tuple[Any, ...]], sheet: AssessmentSheet) -> l
                 sheet.threshold = _one_decimal(value)
         elif band_header is None and [normalise_words(c) for c in cells[:2]] == ["nivel", "desde"]:
             band_header = index
+    return band_header, errors
+
+
+def _settings_read(all_rows: list[tuple[Any, ...]], sheet: AssessmentSheet) -> list[CellError]:
+    band_header, errors = _threshold_read(all_rows, sheet)
     if band_header is None:
         sheet.warnings.append(
             _("La hoja «%(sheet)s» no tiene la tabla de niveles: se usan los niveles de siempre.")
             % {"sheet": SETTINGS_SHEET}
         )
         return errors
+    bands, starts = _bands_read(all_rows, band_header, errors)
+    if not errors:
+        errors.extend(_bands_check(bands, starts, band_header))
+    sheet.bands = sorted(bands)
+    return errors
+
+
+def _bands_read(
+    all_rows: list[tuple[Any, ...]], band_header: int, errors: list[CellError]
+) -> tuple[list[tuple[Decimal, str]], dict[Decimal, int]]:
+    """The levels under their title row, and the row each starts on; problems go to `errors`."""
     bands: list[tuple[Decimal, str]] = []
     starts: dict[Decimal, int] = {}
     for index, cells in enumerate(all_rows[band_header:], start=band_header + 1):
@@ -402,96 +299,29 @@ def _settings_read(all_rows: list[tuple[Any, ...]], sheet: AssessmentSheet) -> l
             continue
         starts[lower] = index
         bands.append((lower, label))
-    if not errors:
-        if not bands:
-            errors.append(
-                CellError(
-                    band_header + 1,
-                    BAND_HEADERS[0],
-                    _("Escriba al menos un nivel."),
-                    SETTINGS_SHEET,
-                )
+    return bands, starts
+
+
+def _bands_check(
+    bands: list[tuple[Decimal, str]], starts: dict[Decimal, int], band_header: int
+) -> list[CellError]:
+    """The levels as a whole: at least one, and the first starts at 0."""
+    if not bands:
+        return [
+            CellError(
+                band_header + 1,
+                BAND_HEADERS[0],
+                _("Escriba al menos un nivel."),
+                SETTINGS_SHEET,
             )
-        elif min(lower for lower, _label in bands) != 0:
-            errors.append(
-                CellError(
-                    starts[min(starts)],
-                    BAND_HEADERS[1],
-                    _("El primer nivel debe empezar en 0."),
-                    SETTINGS_SHEET,
-                )
+        ]
+    if min(lower for lower, _label in bands) != 0:
+        return [
+            CellError(
+                starts[min(starts)],
+                BAND_HEADERS[1],
+                _("El primer nivel debe empezar en 0."),
+                SETTINGS_SHEET,
             )
-    sheet.bands = sorted(bands)
-    return errors
-
-
-def _number(value: Decimal | None) -> int | float | None:
-    """Spreadsheet cells hold plain numbers: 80 rather than 80.0 when it is whole."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def assessment_xlsx_write(
-    sheet: AssessmentSheet,
-    *,
-    results: Iterable[tuple[str, str, Decimal | None]] = (),
-) -> bytes:
-    """The assessment (or a template, without scores) in the layout assessment_xlsx_read accepts.
-
-    `results` (stage, category, score) adds a «Resultados» sheet for people; reading ignores it.
-    """
-    workbook = Workbook()
-    items = workbook.active
-    items.title = ITEMS_SHEET
-    items.append([column.header for column in COLUMNS])
-    for index, column in enumerate(COLUMNS, 1):
-        items.column_dimensions[items.cell(1, index).column_letter].width = column.width
-    for row in sheet.rows:
-        items.append(
-            [
-                row.stage,
-                row.category,
-                row.text,
-                _number(row.weight),
-                row.score,
-                row.note or None,
-                row.evidence or None,
-            ]
-        )
-    _style(items)
-    items.freeze_panes = "D2"
-
-    settings = workbook.create_sheet(SETTINGS_SHEET)
-    settings.append([THRESHOLD_LABEL, _number(sheet.threshold)])
-    settings.append([])
-    settings.append(list(BAND_HEADERS))
-    bands = sorted(sheet.bands)
-    for index, (lower, label) in enumerate(bands):
-        upper = bands[index + 1][0] - Decimal("0.1") if index + 1 < len(bands) else Decimal(100)
-        settings.append([label, _number(lower), _number(upper)])
-    settings.column_dimensions["A"].width = 32
-    for cell in (settings["A1"], *settings[3]):
-        cell.font = Font(bold=True)
-
-    results = list(results)
-    if results:
-        summary = workbook.create_sheet(RESULTS_SHEET)
-        summary.append([_("Etapa"), _("Categoría"), _("Puntaje")])
-        for stage, category, score in results:
-            summary.append([stage, category, _number(score)])
-        summary.column_dimensions["A"].width = 28
-        summary.column_dimensions["B"].width = 32
-        _style(summary)
-
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
-
-
-def _style(worksheet) -> None:
-    for cell in worksheet[1]:
-        cell.font = Font(bold=True)
-    for cells in worksheet.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ]
+    return []
