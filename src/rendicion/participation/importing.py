@@ -221,6 +221,8 @@ def _people(
             yield person
 
 
+# Long because it applies DESIGN.md section 2's rules to one row in their order (name, consent,
+# identity, e-mail, sex, age), each naming its row and column; the order is the contract.
 def _read_row(
     row: int,
     values: dict[str, Any],

@@ -40,6 +40,8 @@ class ImportResult:
 BATCH_SIZE = 2000
 
 
+# Long because reading, the same-file check, the chunked insert and the counts share one batch
+# and one transaction; split, the counts could disagree with what was stored.
 def attendance_import(
     *,
     space: Space,

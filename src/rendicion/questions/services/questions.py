@@ -87,6 +87,8 @@ def _terms(question: Question, calendar: BusinessCalendar) -> None:
     question.deadline = question.extended_to or question.due_date
 
 
+# Long because the contact data, the legal term, the submission key and the race with a
+# concurrent retry are one insert: the order of these steps is the guarantee.
 def question_receive(
     *,
     space: Space,

@@ -70,6 +70,8 @@ def _need_choices(entity):
     )
 
 
+# Long because one page edits a group, its characterisation and its information-needs formset
+# in one save; the steps only make sense together.
 @login_required
 def group_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if not permissions.can_edit_stakeholders(request.user):
