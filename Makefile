@@ -34,14 +34,17 @@ run: demo
 browser:
 	@bash tools/ensure-chromium.sh
 
-## test: the whole suite on SQLite and on a throwaway PostgreSQL, browser tests included
-test: setup browser test-sqlite test-postgres
+## test: the whole suite on SQLite and on a throwaway PostgreSQL, browser tests included. The two
+## legs run side by side (one per core); each prints its whole output when it ends.
+test: setup browser
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
+# The legs share the checkout: pytest's cache stays off so they never write the same file.
 test-sqlite: setup
-	$(BIN)/pytest --db=sqlite $(PYTEST_ARGS)
+	$(BIN)/pytest --db=sqlite -p no:cacheprovider $(PYTEST_ARGS)
 
 test-postgres: setup
-	RENDICION_EXPECT_DB=postgres $(BIN)/pytest --db=postgres $(PYTEST_ARGS)
+	RENDICION_EXPECT_DB=postgres $(BIN)/pytest --db=postgres -p no:cacheprovider $(PYTEST_ARGS)
 
 ## lint: formatting, ruff's checks and the apps' layers (import-linter, pyproject.toml)
 lint: setup

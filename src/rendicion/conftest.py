@@ -1,5 +1,7 @@
 import pytest
 
+from rendicion.core.tests.commands import DemoFiles, rendicion_run
+
 
 @pytest.fixture(scope="session")
 def _demo_snapshot(django_db_setup, django_db_blocker):
@@ -34,3 +36,14 @@ def _force_login_passes_two_factor(request, monkeypatch):
         client_mark_verified(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory) -> DemoFiles:
+    """`rendicion migrate` and `rendicion load_demo`, once per session; copy before writing."""
+    folder = tmp_path_factory.mktemp("demo-files")
+    files = DemoFiles(folder / "demo.sqlite3", folder / "data")
+    files.data_dir.mkdir()
+    rendicion_run(files.url, files.data_dir, "migrate", "--verbosity", "0")
+    rendicion_run(files.url, files.data_dir, "load_demo")
+    return files

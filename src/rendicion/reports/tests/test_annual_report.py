@@ -2,13 +2,11 @@
 
 import io
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from django.core.management import call_command
 
+from rendicion.core.tests.commands import rendicion_run
 from rendicion.participation.models import Attendance
 from rendicion.reports.annual import annual_report
 from rendicion.reports.render import report_body_html
@@ -65,20 +63,13 @@ def test_counts_are_numbers(report):
     assert isinstance(report["proposed_topics"]["count"], int)
 
 
-def test_two_separate_processes_print_the_same_json_and_html(tmp_path):
+def test_two_separate_processes_print_the_same_json_and_html(demo_files):
     """Each run is its own `rendicion` process on the same demo database: no date, random id
     or process state (pygal's dated comment in the charts included) may leak into the output."""
-    env = os.environ | {
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "rendicion.settings.test",
-    }
 
     def rendicion(*args: str) -> bytes:
-        command = [sys.executable, "-m", "django", *args]
-        return subprocess.run(command, env=env, check=True, capture_output=True).stdout
+        return rendicion_run(demo_files.url, demo_files.data_dir, *args).stdout.encode()
 
-    rendicion("migrate", "--noinput")
-    rendicion("load_demo")
     for fmt in ("json", "html"):
         first = rendicion("annual_report", "2023", "--format", fmt)
         second = rendicion("annual_report", "2023", "--format", fmt)
