@@ -10,8 +10,6 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from rendicion.demo.services import demo_load
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 MAX_PAGES = 300
@@ -105,13 +103,8 @@ def _crawl(browser, origin: str, viewport: dict, axe_check) -> tuple[set[str], l
     return visited, problems
 
 
-@pytest.fixture
-def seeded():
-    return demo_load()
-
-
 def test_every_public_page_reachable_from_home_is_accessible_on_phone_and_desktop(
-    seeded, live_server, browser, axe_check
+    demo, live_server, browser, axe_check
 ):
     problems = []
     for name, viewport in WIDTHS.items():

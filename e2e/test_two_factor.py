@@ -4,22 +4,15 @@ login with a code — in the browser, checked with axe on a desktop and at phone
 import re
 from base64 import b32decode
 
-import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
 from e2e.conftest import PHONE
 from rendicion.core.models import User
 from rendicion.core.tests.two_factor import totp_code, totp_device_for
-from rendicion.demo.services import demo_load
 
 PASSWORD = "rendicion-demo"
 DESKTOP = {"width": 1280, "height": 800}
-
-
-@pytest.fixture
-def seeded():
-    return demo_load()
 
 
 def _axe_at_both_widths(page, axe_check) -> None:
@@ -30,7 +23,7 @@ def _axe_at_both_widths(page, axe_check) -> None:
 
 
 def test_a_planner_enrols_on_first_login_and_later_logs_in_with_a_code(
-    seeded, live_server, page, axe_check
+    demo, live_server, page, axe_check
 ):
     page.set_viewport_size(DESKTOP)
     page.goto(f"{live_server.url}/gestion/espacios/")

@@ -112,13 +112,24 @@ def _read_manifest(archive: tarfile.TarFile) -> dict:
     return manifest
 
 
+def _open_backup(source: Path) -> tarfile.TarFile:
+    try:
+        return tarfile.open(source, "r:gz")
+    except (tarfile.TarError, OSError):
+        raise BackupRefused(_("El archivo no es una copia de seguridad de Rendición.")) from None
+
+
+def backup_check(*, source: Path) -> None:
+    """Refuses a file that is not a backup this version reads, before anything touches the
+    database (the restore command checks first, then migrates)."""
+    with _open_backup(source) as archive:
+        _read_manifest(archive)
+
+
 def backup_restore(*, source: Path, force: bool = False) -> BackupSummary:
     """Loads a backup into this (migrated) database: refused when it already holds records,
     unless `force`, which first empties it."""
-    try:
-        archive = tarfile.open(source, "r:gz")  # noqa: SIM115 (closed by the with below)
-    except (tarfile.TarError, OSError):
-        raise BackupRefused(_("El archivo no es una copia de seguridad de Rendición.")) from None
+    archive = _open_backup(source)
     with archive, tempfile.TemporaryDirectory() as work:
         manifest = _read_manifest(archive)
         if database_in_use():

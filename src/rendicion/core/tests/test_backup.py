@@ -77,3 +77,18 @@ def test_a_file_that_is_not_a_backup_is_refused_with_a_message(tmp_path):
     assert result.returncode == 1
     assert "no es una copia de seguridad de Rendición" in result.stderr
     assert "Traceback" not in result.stderr
+    # Refused before anything touched the database: not even its tables were created.
+    assert "django_migrations" not in _table_names(url)
+
+
+def _table_names(url: str) -> set[str]:
+    if url.startswith("sqlite:///"):
+        import sqlite3
+
+        path = url.removeprefix("sqlite:///")
+        with sqlite3.connect(path) as db:
+            return {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    import psycopg
+
+    with psycopg.connect(url.replace("postgres://", "postgresql://")) as db:
+        return {row[0] for row in db.execute("SELECT tablename FROM pg_tables")}

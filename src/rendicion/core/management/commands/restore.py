@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from rendicion.core.backup import BackupRefused, backup_restore
+from rendicion.core.backup import BackupRefused, backup_check, backup_restore
 
 
 class Command(BaseCommand):
@@ -22,8 +22,9 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, force: bool, **options) -> None:
         if not Path(file).is_file():
             raise CommandError(f"No existe el archivo «{file}».")
-        call_command("migrate", interactive=False, verbosity=0)
         try:
+            backup_check(source=Path(file))
+            call_command("migrate", interactive=False, verbosity=0)
             summary = backup_restore(source=Path(file), force=force)
         except BackupRefused as error:
             raise CommandError(str(error)) from None
