@@ -11,6 +11,7 @@ PYTEST_ARGS ?=
 .PHONY: setup run migrate demo test test-sqlite test-postgres browser lint format bench lock messages clean
 
 $(STAMP): requirements/base.lock requirements/dev.lock pyproject.toml
+	@PYTHON=$(PYTHON) bash tools/check-system.sh
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/base.lock -r requirements/dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -28,7 +29,7 @@ demo: migrate
 ## run: set up, migrate, load the seed's demo and serve on http://$(HOST):$(PORT) (SQLite)
 run: demo
 	@echo "Rendición en http://$(HOST):$(PORT)/  (gestión: http://$(HOST):$(PORT)/gestion/)"
-	$(BIN)/rendicion runserver $(HOST):$(PORT)
+	DJANGO_RUNSERVER_HIDE_WARNING=true $(BIN)/rendicion runserver $(HOST):$(PORT)
 
 ## browser: make sure Debian's Chromium is installed for the browser tests
 browser:

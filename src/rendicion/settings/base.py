@@ -1,5 +1,6 @@
 """Default settings: plain HTTP on localhost, SQLite under var/, no collectstatic needed."""
 
+import contextlib
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -169,6 +170,9 @@ STORAGES = {
 # Serve static files straight from the apps (no collectstatic) unless production says otherwise.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Until `collectstatic` fills it, an empty folder keeps WhiteNoise from warning on every start.
+with contextlib.suppress(OSError):
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # One limit for every uploaded or imported file, on the web and on the command line.
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)

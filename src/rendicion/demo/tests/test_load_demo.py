@@ -25,5 +25,7 @@ def test_load_demo_twice_changes_nothing(demo):
     call_command("load_demo", stdout=out)
     assert _strategy_json("2023", "--json") == first
     assert AuditRecord.objects.count() == audits
-    assert "demo-planeacion / rendicion-demo" in out.getvalue()
+    assert "demo-planeacion / rendicion-demo  (Oficina de planeación)" in out.getvalue()
+    assert "demo-dependencia / rendicion-demo  (Personal de dependencia)" in out.getvalue()
+    assert "office_staff" not in out.getvalue()
     assert "demo-admin y demo-planeacion usan verificación en dos pasos" in out.getvalue()

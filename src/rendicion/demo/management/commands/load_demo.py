@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from rendicion.core.models import Role
 from rendicion.demo.services import demo_load
 
 
@@ -15,7 +16,10 @@ class Command(BaseCommand):
         )
         self.stdout.write("Usuarios de demostración (solo para probar; no use en producción):")
         for username, password, role in result.logins:
-            self.stdout.write(f"  {username} / {password}  ({role})")
+            self.stdout.write(f"  {username} / {password}  ({Role(role).label})")
+        self.stdout.write(
+            "Entrada del personal: /gestion/ (la dirección del servidor + /gestion/)."
+        )
         self.stdout.write(
             "demo-admin y demo-planeacion usan verificación en dos pasos: al entrar por primera "
             "vez, escanee el código QR con una aplicación de autenticación y guarde los códigos "
