@@ -14,7 +14,7 @@ from rendicion.strategy.models import Strategy
 class FixedPages(Sitemap):
     def items(self) -> list[str]:
         return [
-            "strategy:home",
+            "portal:home",
             "spaces:public_list",
             "reports:index",
             "commitments:public_list",

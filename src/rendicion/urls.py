@@ -9,6 +9,7 @@ admin.site.site_title = "Rendición"
 
 urlpatterns = [
     path("", include("rendicion.core.urls")),
+    path("", include("rendicion.portal.urls")),
     path("", include("rendicion.strategy.urls")),
     path("", include("rendicion.spaces.urls")),
     path("", include("rendicion.participation.urls")),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "rendicion.questions",
     "rendicion.commitments",
     "rendicion.reports",
+    "rendicion.portal",
     "rendicion.privacy",
     "rendicion.demo",
 ]
@@ -133,8 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "core:login"
-LOGIN_REDIRECT_URL = "strategy:staff_home"
-LOGOUT_REDIRECT_URL = "strategy:home"
+LOGIN_REDIRECT_URL = "portal:staff_home"
+LOGOUT_REDIRECT_URL = "portal:home"
 
 # Staff sessions end after this many minutes without a request, and when the browser closes.
 STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30, minimum=1)

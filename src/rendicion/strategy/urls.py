@@ -5,9 +5,7 @@ from . import views
 app_name = "strategy"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("estrategia/<int:year>/", views.strategy_public, name="public_detail"),
-    path("gestion/", views.staff_home, name="staff_home"),
     path("gestion/estrategias/nueva/", views.strategy_create, name="create"),
     path("gestion/estrategias/<int:year>/", views.staff_detail, name="staff_detail"),
     path("gestion/estrategias/<int:year>/editar/", views.strategy_edit, name="edit"),

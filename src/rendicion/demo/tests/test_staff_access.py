@@ -54,7 +54,7 @@ EXPECTED: dict[str, tuple] = {
     "core:login": (None, {}, AUTH, (), {}),
     "core:logout": (None, {}, AUTH, (), {}),
     "core:audit": (None, {}, (L, 200, 403, 403, 403, 403), (), {}),
-    "strategy:staff_home": (None, {}, ALL, (), {}),
+    "portal:staff_home": (None, {}, ALL, (), {}),
     "strategy:create": (None, {}, PLANNING, NOT_PLANNING, {}),
     "strategy:staff_detail": ("year", {}, ALL, (), {}),
     "strategy:edit": ("year", {}, PLANNING, NOT_PLANNING, {}),

@@ -15,14 +15,13 @@ from .activities import (
 from .cronograma import cronograma_export, cronograma_import
 from .plan import (
     staff_detail,
-    staff_home,
     strategy_copy,
     strategy_create,
     strategy_edit,
     strategy_stages_edit,
     strategy_team_edit,
 )
-from .public import home, strategy_public
+from .public import strategy_public
 
 __all__ = [
     "activity_create",
@@ -33,9 +32,7 @@ __all__ = [
     "cronograma_import",
     "evidence_delete",
     "evidence_download",
-    "home",
     "staff_detail",
-    "staff_home",
     "strategy_copy",
     "strategy_create",
     "strategy_edit",

@@ -22,28 +22,13 @@ from .access import _editable_strategy, _staff_strategy
 
 
 @login_required
-def staff_home(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_staff_strategy(request.user):
-        raise PermissionDenied
-    entity = entity_current()
-    return render(
-        request,
-        "strategy/staff_home.html",
-        {
-            "years": selectors.strategy_years(entity=entity, published_only=False),
-            "can_edit": permissions.can_edit_strategy(request.user),
-        },
-    )
-
-
-@login_required
 def strategy_create(request: HttpRequest) -> HttpResponse:
     if not permissions.can_edit_strategy(request.user):
         raise PermissionDenied
     entity = entity_current()
     if entity is None:
         messages.error(request, _("Primero registre la entidad en la administración."))
-        return redirect("strategy:staff_home")
+        return redirect("portal:staff_home")
     form = StrategyCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -9,12 +9,6 @@ from .. import selectors
 from ..models import Strategy
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    entity = entity_current()
-    years = selectors.strategy_years(entity=entity)
-    return render(request, "strategy/home.html", {"years": years})
-
-
 def strategy_public(request: HttpRequest, year: int) -> HttpResponse:
     try:
         strategy = selectors.strategy_get(entity=entity_current(), year=year)
