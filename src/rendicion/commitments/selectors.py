@@ -10,7 +10,13 @@ from rendicion.core.models import Entity, User
 from rendicion.core.permissions import sees_whole_entity, user_office_ids
 from rendicion.strategy.models import Strategy
 
-from .models import Commitment, CommitmentProgress, CommitmentState, commitment_state
+from .models import (
+    Commitment,
+    CommitmentProgress,
+    CommitmentState,
+    CommitmentStatus,
+    commitment_state,
+)
 
 
 @dataclass
@@ -145,3 +151,31 @@ def colibri_rows(*, entity: Entity | None, year: int, today: dt.date | None = No
             ]
         )
     return rows
+
+
+def space_outcomes_commitments(space) -> list:
+    """The space page's commitments: how many were made and kept (one aggregate query)."""
+    from django.db.models import Count, Q
+    from django.urls import reverse
+    from django.utils.translation import gettext, ngettext
+
+    from rendicion.core.formats import number_es
+    from rendicion.spaces.outcomes import Outcome
+
+    counts = Commitment.objects.filter(space=space).aggregate(
+        total=Count("pk"), done=Count("pk", filter=Q(status=CommitmentStatus.DONE))
+    )
+    if not counts["total"]:
+        return []
+    return [
+        Outcome(
+            50,
+            gettext("Compromisos asumidos"),
+            ngettext(
+                "%(total)s (%(done)s cumplido)", "%(total)s (%(done)s cumplidos)", counts["done"]
+            )
+            % {"total": number_es(counts["total"]), "done": number_es(counts["done"])},
+            reverse("commitments:space_public", args=[space.slug]),
+            gettext("Siga los compromisos y su avance"),
+        )
+    ]

@@ -8,6 +8,7 @@ class ParticipationConfig(AppConfig):
 
     def ready(self) -> None:
         from rendicion.core.hooks import attendance_functions_register
+        from rendicion.spaces.outcomes import space_outcome_register
 
         from . import selectors, services
 
@@ -18,3 +19,4 @@ class ParticipationConfig(AppConfig):
             attendance_for_contact=selectors.attendance_for_contact,
             attendance_contact_unsubscribe=services.attendance_contact_unsubscribe,
         )
+        space_outcome_register("participation", selectors.space_outcomes_participation)

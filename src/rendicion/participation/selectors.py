@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q, QuerySet
+from django.utils.translation import gettext
 
 # The attendance form reads the registered group names here (see core.hooks).
 from rendicion.core.hooks import attendance_group_names as attendance_group_names
@@ -262,3 +263,24 @@ def attendance_contact_personal_data_expired(*, space_started_before) -> QuerySe
     return Attendance.objects.filter(
         space__starts_at__lt=space_started_before, contact_consent=True
     )
+
+
+def space_outcomes_participation(space: Space) -> list:
+    """The space page's attendance and evaluation figures (two aggregate queries)."""
+    from rendicion.core.formats import number_es
+    from rendicion.spaces.outcomes import Outcome
+
+    one = Space.objects.filter(pk=space.pk)
+    attendances = participation_stats(spaces=one).attendances
+    evaluations = evaluation_stats(spaces=one)
+    outcomes = [Outcome(20, gettext("Asistencias registradas"), number_es(attendances))]
+    outcomes.append(Outcome(30, gettext("Evaluaciones recibidas"), number_es(evaluations.count)))
+    if evaluations.count and evaluations.satisfaction is not None:
+        outcomes.append(
+            Outcome(
+                31,
+                gettext("Satisfacción promedio (de 1 a 5)"),
+                number_es(evaluations.satisfaction, 1),
+            )
+        )
+    return outcomes

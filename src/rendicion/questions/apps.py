@@ -9,10 +9,11 @@ class QuestionsConfig(AppConfig):
     def ready(self) -> None:
         from rendicion.core.hooks import topic_proposer_register
         from rendicion.core.services import calendar_listener_register
+        from rendicion.spaces.outcomes import space_outcome_register
         from rendicion.strategy.models import ProgressSource
         from rendicion.strategy.progress import progress_counter_register
 
-        from .selectors import answer_report_count_published
+        from .selectors import answer_report_count_published, space_outcomes_answers
         from .services import question_due_dates_recompute, topic_propose
 
         progress_counter_register(
@@ -21,3 +22,4 @@ class QuestionsConfig(AppConfig):
         )
         calendar_listener_register("questions", question_due_dates_recompute)
         topic_proposer_register(topic_propose)
+        space_outcome_register("questions", space_outcomes_answers)

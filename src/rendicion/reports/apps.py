@@ -7,12 +7,14 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Informes")
 
     def ready(self) -> None:
+        from rendicion.spaces.outcomes import space_outcome_register
         from rendicion.strategy.models import ProgressSource
         from rendicion.strategy.progress import progress_counter_register
 
-        from .selectors import space_reports_published_count
+        from .selectors import space_outcomes_report, space_reports_published_count
 
         progress_counter_register(
             ProgressSource.SPACE_REPORTS_PUBLISHED,
             lambda strategy: space_reports_published_count(strategy=strategy),
         )
+        space_outcome_register("reports", space_outcomes_report)

@@ -6,6 +6,8 @@ the JSON that the command, the staff downloads and every published snapshot carr
 
 from typing import Any
 
+from django.utils import timezone
+
 from rendicion.core.models import Entity
 from rendicion.spaces.models import Space
 from rendicion.strategy.models import Strategy
@@ -18,6 +20,7 @@ from .space import space_report
 __all__ = [
     "annual_report_data",
     "published_reports",
+    "space_outcomes_report",
     "space_report_data",
     "space_reports_published_count",
     "spaces_with_counts",
@@ -53,3 +56,31 @@ def published_reports(*, entity: Entity, year: int | None = None):
     if year is not None:
         reports = reports.filter(year=year)
     return reports.order_by("-year", "kind", "space__starts_at", "-version")
+
+
+def space_outcomes_report(space: Space) -> list:
+    """The space page's link to its published report, the latest version (one query)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from rendicion.core.formats import date_es
+    from rendicion.spaces.outcomes import Outcome
+
+    report = (
+        PublishedReport.objects.filter(kind=ReportKind.SPACE, space=space)
+        .only("pk", "published_at", "version")
+        .order_by("-version")
+        .first()
+    )
+    if report is None:
+        return []
+    published = date_es(timezone.localdate(report.published_at))
+    return [
+        Outcome(
+            10,
+            gettext("Informe del espacio"),
+            gettext("publicado el %(date)s") % {"date": published},
+            reverse("reports:published", args=[report.pk]),
+            gettext("Lea el informe de resultados"),
+        )
+    ]

@@ -23,7 +23,8 @@ from . import permissions, selectors, services
 from .access import access_space_staff
 from .calendar import calendar_ics
 from .forms import AgendaFormSet, ChannelFormSet, FormWindowForm, PieceForm, SpaceForm
-from .models import Space
+from .models import Space, SpaceStatus
+from .outcomes import space_outcomes
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -49,6 +50,7 @@ def space_list_public(request: HttpRequest) -> HttpResponse:
 
 def space_public(request: HttpRequest, slug: str) -> HttpResponse:
     space = _public(slug)
+    now = timezone.now()
     return render(
         request,
         "spaces/public_detail.html",
@@ -56,7 +58,9 @@ def space_public(request: HttpRequest, slug: str) -> HttpResponse:
             "space": space,
             "attendance_open": space.form_is_open("attendance"),
             "evaluation_open": space.form_is_open("evaluation"),
-            "now": timezone.now(),
+            "now": now,
+            "is_past": space.ends_at <= now,
+            "outcomes": space_outcomes(space) if space.status == SpaceStatus.HELD else [],
         },
     )
 

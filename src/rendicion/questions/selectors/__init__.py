@@ -16,6 +16,7 @@ from .public import (
     PublicTopic,
     question_form_is_open,
     questions_public,
+    space_outcomes_answers,
     topic_list_public,
     topics_public,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "question_queue_filter",
     "questions_for_user",
     "questions_public",
+    "space_outcomes_answers",
     "topic_filter_for_user",
     "topic_list_public",
     "topic_list_staff",

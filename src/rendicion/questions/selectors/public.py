@@ -93,3 +93,23 @@ def topic_list_public(*, entity: Entity, year: int) -> tuple[list[PublicTopic], 
         ],
         waiting,
     )
+
+
+def space_outcomes_answers(space: Space) -> list:
+    """The space page's count of published answers, with the link to read them (one query)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from rendicion.core.formats import number_es
+    from rendicion.spaces.outcomes import Outcome
+
+    published = questions_public(Question.objects.filter(space=space)).count()
+    return [
+        Outcome(
+            40,
+            gettext("Preguntas respondidas y publicadas"),
+            number_es(published),
+            reverse("questions:space_public", args=[space.slug]),
+            gettext("Lea las preguntas y sus respuestas"),
+        )
+    ]
