@@ -6,10 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rendicion.core.confirm import confirmation_page
 from rendicion.core.selectors import entity_current
 from rendicion.spaces.models import Space
 from rendicion.strategy.models import Strategy
@@ -156,6 +158,25 @@ def annual_publish(request: HttpRequest, year: int) -> HttpResponse:
     strategy = _staff_strategy(request, year)
     if not permissions.can_publish_reports(request.user):
         raise PermissionDenied
+    asked = confirmation_page(
+        request,
+        title=_("¿Publicar el informe %(year)s?") % {"year": year},
+        changes=[
+            _(
+                "La ciudadanía podrá leerlo en /informes/%(year)s/ y descargarlo en PDF y Word, "
+                "con las cifras de hoy."
+            )
+            % {"year": year},
+            _(
+                "Una versión publicada no cambia ni se borra: para corregirla se publica una "
+                "versión nueva."
+            ),
+        ],
+        action_label=_("Sí, publicar el informe"),
+        cancel_url=reverse("reports:annual_preview", args=[year]),
+    )
+    if asked is not None:
+        return asked
     report = services.report_publish_annual(actor=request.user, strategy=strategy)
     messages.success(
         request,
@@ -195,6 +216,24 @@ def space_publish(request: HttpRequest, slug: str) -> HttpResponse:
     if not permissions.can_publish_reports(request.user):
         raise PermissionDenied
     space = get_object_or_404(Space.objects.select_related("strategy__entity"), slug=slug)
+    asked = confirmation_page(
+        request,
+        title=_("¿Publicar el informe de «%(title)s»?") % {"title": space.title},
+        changes=[
+            _(
+                "La ciudadanía podrá leerlo desde la página del espacio y descargarlo en PDF y "
+                "Word, con las cifras de hoy."
+            ),
+            _(
+                "Una versión publicada no cambia ni se borra: para corregirla se publica una "
+                "versión nueva."
+            ),
+        ],
+        action_label=_("Sí, publicar el informe"),
+        cancel_url=reverse("reports:space_preview", args=[space.slug]),
+    )
+    if asked is not None:
+        return asked
     report = services.report_publish_space(actor=request.user, space=space)
     messages.success(
         request, _("Se publicó la versión %(v)s del informe del espacio.") % {"v": report.version}

@@ -167,9 +167,16 @@ def space_update(*, actor: User | None, space: Space, data: SpaceData) -> Space:
 
 
 @transaction.atomic
-def space_status_set(*, actor: User | None, space: Space, status: str) -> Space:
+def space_status_set(*, actor: User | None, space: Space, status: str, reason: str = "") -> Space:
+    """Changes the space's state; cancelling a space already held needs a written reason,
+    which the audit log keeps."""
     if status not in SpaceStatus.values:
         raise ValidationError({"status": _("Estado desconocido.")})
+    reason = reason.strip()
+    if status == SpaceStatus.CANCELLED and space.status == SpaceStatus.HELD and not reason:
+        raise ValidationError(
+            {"reason": _("Escriba por qué se cancela un espacio que ya se realizó.")}
+        )
     if status == SpaceStatus.HELD and space.starts_at > timezone.now():
         raise ValidationError(
             {"status": _("Un espacio no puede quedar realizado antes de su fecha.")}
@@ -179,7 +186,10 @@ def space_status_set(*, actor: User | None, space: Space, status: str) -> Space:
             actor=actor,
             action="space_status_set",
             target=space,
-            changes={"status": [space.status, status]},
+            changes={
+                "status": [space.status, status],
+                **({"reason": ["", reason]} if reason else {}),
+            },
         )
         space.status = status
         space.save(update_fields=["status", "updated_at"])

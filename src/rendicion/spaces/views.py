@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rendicion.core.confirm import confirmation_page
 from rendicion.core.forms import validation_error_to_form
 from rendicion.core.selectors import entity_current, office_list
 from rendicion.strategy.models import Strategy
@@ -309,9 +310,37 @@ def staff_status(request: HttpRequest, slug: str) -> HttpResponse:
     space = _staff_space(request, slug)
     if not permissions.can_manage_spaces(request.user):
         raise PermissionDenied
+    status = request.POST.get("status", "")
+    if status == SpaceStatus.CANCELLED:
+        held = space.status == SpaceStatus.HELD
+        changes = [
+            _("La página pública dirá que «%(title)s» fue cancelado.") % {"title": space.title},
+            _("Sus formularios de asistencia y evaluación dejan de recibir respuestas."),
+        ]
+        if held:
+            changes.append(
+                _(
+                    "El espacio ya se realizó: deja de contar como realizado en el cronograma; "
+                    "sus asistencias y evaluaciones se conservan."
+                )
+            )
+        asked = confirmation_page(
+            request,
+            title=_("¿Cancelar «%(title)s»?") % {"title": space.title},
+            changes=changes,
+            action_label=_("Sí, cancelar el espacio"),
+            cancel_url=reverse("spaces:staff_detail", args=[space.slug]),
+            warning=True,
+            reason_label=_("Por qué se cancela un espacio que ya se realizó") if held else "",
+        )
+        if asked is not None:
+            return asked
     try:
         services.space_status_set(
-            actor=request.user, space=space, status=request.POST.get("status", "")
+            actor=request.user,
+            space=space,
+            status=status,
+            reason=request.POST.get("motivo", ""),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -90,7 +90,11 @@ def test_only_planning_and_administrators_publish(client, demo):
     assert client.get("/gestion/informes/2023/").status_code == 200
     assert client.post("/gestion/informes/2023/publicar/").status_code == 403
     client.force_login(User.objects.get(username="demo-planeacion"))
-    response = client.post("/gestion/informes/2023/publicar/", follow=True)
+    asked = client.post("/gestion/informes/2023/publicar/")
+    assert asked.status_code == 200 and "¿Publicar el informe 2023?" in asked.text
+    assert "Una versión publicada no cambia ni se borra" in asked.text
+    assert not PublishedReport.objects.filter(year=2023, kind="annual", version=2).exists()
+    response = client.post("/gestion/informes/2023/publicar/", {"confirmado": "si"}, follow=True)
     assert "Se publicó la versión 2 del informe 2023." in response.text
 
 
@@ -98,7 +102,10 @@ def test_a_space_report_is_published_and_counts_for_the_cronograma(client, demo)
     client.force_login(User.objects.get(username="demo-planeacion"))
     preview = client.get("/gestion/espacios/dialogo-talento-humano-2023/informe/")
     assert "70 personas diligenciaron el formulario de asistencia." in preview.text
-    client.post("/gestion/espacios/dialogo-talento-humano-2023/informe/publicar/")
+    url = "/gestion/espacios/dialogo-talento-humano-2023/informe/publicar/"
+    assert "¿Publicar el informe de «" in client.post(url).text
+    assert PublishedReport.objects.filter(space__slug="dialogo-talento-humano-2023").count() == 1
+    client.post(url, {"confirmado": "si"})
     assert PublishedReport.objects.filter(space__slug="dialogo-talento-humano-2023").count() == 2
 
 

@@ -143,8 +143,20 @@ def test_a_hearing_held_counts_toward_the_cronograma_target(client, demo):
 
     assert hearings() == (1, 50)
     client.force_login(User.objects.get(username="demo-planeacion"))
-    client.post("/gestion/espacios/audiencia-publica-2023/estado/", {"status": "cancelled"})
+    url = "/gestion/espacios/audiencia-publica-2023/estado/"
+    asked = client.post(url, {"status": "cancelled"})
+    assert "¿Cancelar «" in asked.text and "deja de contar como realizado" in asked.text
+    assert 'name="status" value="cancelled"' in asked.text  # the page posts the same choice
+    no_reason = client.post(url, {"status": "cancelled", "confirmado": "si"})
+    assert no_reason.status_code == 400 and "Escriba el motivo." in no_reason.text
+    assert hearings() == (1, 50)
+    reason = "La sede quedó inhabilitada; se repetirá en enero."
+    client.post(url, {"status": "cancelled", "confirmado": "si", "motivo": reason})
     assert hearings() == (0, 0)
+    from rendicion.core.models import AuditRecord
+
+    record = AuditRecord.objects.filter(action="space_status_set").latest("pk")
+    assert record.changes["reason"] == ["", reason]
 
 
 def test_a_space_cannot_be_marked_held_before_it_happens(client, demo):

@@ -190,3 +190,18 @@ def test_audit_page_is_for_administrators_only(client, planner):
     assert response.status_code == 200
     assert response.text.count("<code>activity_create</code>") == 13
     assert "<code>strategy_create</code>" not in response.text
+
+
+def test_deleting_an_activity_asks_first_and_says_what_will_be_lost(client, demo):
+
+    activity = Activity.objects.get(strategy=demo.strategy, number=13)
+    client.force_login(User.objects.get(username="demo-planeacion"))
+    url = "/gestion/estrategias/2023/actividades/13/eliminar/"
+    asked = client.post(url)
+    assert asked.status_code == 200
+    assert "¿Eliminar la actividad 13?" in asked.text
+    assert "Sus evidencias se borran con ella" in asked.text
+    assert Activity.objects.filter(pk=activity.pk).exists()
+    assert 'href="/gestion/estrategias/2023/actividades/13/">No, volver' in asked.text
+    client.post(url, {"confirmado": "si"})
+    assert not Activity.objects.filter(pk=activity.pk).exists()

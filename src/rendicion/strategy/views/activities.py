@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rendicion.core.confirm import confirmation_page
 from rendicion.core.forms import validation_error_to_form
 
 from .. import permissions, selectors, services
@@ -103,6 +105,20 @@ def activity_delete(request: HttpRequest, year: int, number: int) -> HttpRespons
     activity = _activity(request, year, number)
     if not permissions.can_edit_strategy(request.user):
         raise PermissionDenied
+    asked = confirmation_page(
+        request,
+        title=_("¿Eliminar la actividad %(number)s?") % {"number": activity.number},
+        changes=[
+            _("«%(name)s» sale del cronograma %(year)s, de su página pública y de los informes.")
+            % {"name": activity.name, "year": year},
+            _("Sus evidencias se borran con ella. Esto no se puede deshacer."),
+        ],
+        action_label=_("Sí, eliminar la actividad"),
+        cancel_url=reverse("strategy:activity_detail", args=[year, number]),
+        warning=True,
+    )
+    if asked is not None:
+        return asked
     try:
         services.activity_delete(actor=request.user, activity=activity)
     except ValidationError as error:
