@@ -14,7 +14,15 @@ from rendicion.core.models import Office, User
 from rendicion.core.services import audit_record, changes_between, snapshot
 from rendicion.strategy.models import Strategy
 
-from .models import AgendaItem, Channel, CommunicationPiece, PieceState, Space, SpaceStatus
+from .models import (
+    AgendaItem,
+    Channel,
+    CommunicationPiece,
+    Modality,
+    PieceState,
+    Space,
+    SpaceStatus,
+)
 
 SPACE_FIELDS = [
     "kind",
@@ -75,6 +83,21 @@ class SpaceData:
     status: str = SpaceStatus.PLANNED
     is_published: bool = True
     organisers: Sequence[Office] = ()
+
+
+def space_publication_check(*, data: SpaceData, channels: Sequence[ChannelData]) -> None:
+    """A virtual or mixed space is published only with the link people use to join it."""
+    joins_online = data.modality in (Modality.VIRTUAL, Modality.HYBRID)
+    if data.is_published and joins_online and not any(c.url.strip() for c in channels):
+        raise ValidationError(
+            {
+                "is_published": _(
+                    "Un espacio virtual o mixto se publica con el enlace para unirse: agregue "
+                    "en «Canales» el enlace de la transmisión o de la reunión, o deje el espacio "
+                    "sin publicar por ahora."
+                )
+            }
+        )
 
 
 def _space_snapshot(space: Space) -> dict:

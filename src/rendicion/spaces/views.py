@@ -211,7 +211,13 @@ def _edit(request: HttpRequest, space: Space | None, strategy: Strategy) -> Http
     channels = ChannelFormSet(data, initial=channels_initial, prefix="canales")
     agenda = AgendaFormSet(data, initial=agenda_initial, prefix="agenda")
     if request.method == "POST" and form.is_valid() and channels.is_valid() and agenda.is_valid():
+        channel_data = [
+            services.ChannelData(d["name"], d["account"], d["url"], d["views"])
+            for d in channels.cleaned_data
+            if d and not d.get("DELETE")
+        ]
         try:
+            services.space_publication_check(data=_space_data(form), channels=channel_data)
             if space is None:
                 space = services.space_create(
                     actor=request.user, strategy=strategy, data=_space_data(form)
@@ -221,11 +227,7 @@ def _edit(request: HttpRequest, space: Space | None, strategy: Strategy) -> Http
             services.space_channels_replace(
                 actor=request.user,
                 space=space,
-                channels=[
-                    services.ChannelData(d["name"], d["account"], d["url"], d["views"])
-                    for d in channels.cleaned_data
-                    if d and not d.get("DELETE")
-                ],
+                channels=channel_data,
             )
             services.space_agenda_replace(
                 actor=request.user,

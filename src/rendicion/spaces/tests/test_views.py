@@ -199,3 +199,22 @@ def test_the_sitemap_lists_the_public_pages(client, demo):
     ):
         assert f"<loc>http://testserver{path}</loc>" in body
     assert "/gestion/" not in body
+
+
+def test_a_virtual_space_is_not_published_without_the_link_to_join(client, demo):
+    client.force_login(User.objects.get(username="demo-planeacion"))
+    no_link = _space_post(
+        title="Diálogo virtual sin enlace",
+        modality="virtual",
+        venue_name="",
+        **{"canales-0-url": ""},
+    )
+    response = client.post("/gestion/estrategias/2023/espacios/nuevo/", no_link)
+    assert response.status_code == 200
+    assert "Un espacio virtual o mixto se publica con el enlace para unirse" in response.text
+    assert not Space.objects.filter(title="Diálogo virtual sin enlace").exists()
+    # Kept unpublished, it can be saved while the link is not known yet.
+    draft = {**no_link}
+    draft.pop("is_published")
+    assert client.post("/gestion/estrategias/2023/espacios/nuevo/", draft).status_code == 302
+    assert not Space.objects.get(title="Diálogo virtual sin enlace").is_published
