@@ -14,7 +14,7 @@ def office_list(*, entity: Entity) -> QuerySet[Office]:
 
 
 def audit_list() -> QuerySet[AuditRecord]:
-    return AuditRecord.objects.order_by("-at", "-id")
+    return AuditRecord.objects.select_related("actor").order_by("-at", "-id")
 
 
 def business_calendar(*, entity: Entity | None) -> BusinessCalendar:

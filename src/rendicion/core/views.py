@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import two_factor
+from .audit_labels import ACTION_LABELS, audit_row
 from .forms import LoginForm, StaffPasswordChangeForm, TwoFactorCodeForm, TwoFactorEnrolForm
 from .permissions import can_view_audit, must_use_two_factor
 from .selectors import audit_list
@@ -55,7 +56,19 @@ def audit(request: HttpRequest) -> HttpResponse:
     if action:
         records = records.filter(action=action)
     page = Paginator(records, 50).get_page(request.GET.get("pagina"))
-    return render(request, "core/audit.html", {"page": page, "action": action})
+    actions = sorted(
+        ((code, str(label)) for code, label in ACTION_LABELS.items()), key=lambda item: item[1]
+    )
+    return render(
+        request,
+        "core/audit.html",
+        {
+            "page": page,
+            "rows": [audit_row(record) for record in page],
+            "action": action,
+            "actions": actions,
+        },
+    )
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

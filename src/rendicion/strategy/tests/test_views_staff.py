@@ -188,8 +188,8 @@ def test_audit_page_is_for_administrators_only(client, planner):
     client.force_login(admin)
     response = client.get("/gestion/auditoria/?accion=activity_create")
     assert response.status_code == 200
-    assert response.text.count("<code>activity_create</code>") == 13
-    assert "<code>strategy_create</code>" not in response.text
+    assert response.text.count('<td data-label="Acción">Creó una actividad</td>') == 13
+    assert '<td data-label="Acción">Creó una estrategia</td>' not in response.text
 
 
 def test_deleting_an_activity_asks_first_and_says_what_will_be_lost(client, demo):
