@@ -234,7 +234,11 @@ def _space_topics(w: Writer, s) -> None:
     if s.proposed:
         w.heading(_("Temas propuestos"))
         w.paragraph(
-            _("La ciudadanía propuso %(p)s temas; %(i)s se incluyeron.")
+            ngettext(
+                "La ciudadanía propuso %(p)s tema; %(i)s se incluyó.",
+                "La ciudadanía propuso %(p)s temas; %(i)s se incluyeron.",
+                s.proposed,
+            )
             % {"p": s.proposed, "i": s.included}
         )
 
