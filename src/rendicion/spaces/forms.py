@@ -233,7 +233,7 @@ class PublicationCommentForm(PublicForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_(
             "Máximo 2.000 caracteres. Los comentarios se publican después de revisarlos, sin su "
-            "nombre ni su correo."
+            "nombre ni su correo. No escriba datos de otras personas."
         ),
         error_messages={
             "required": _("Escriba su comentario o pregunta."),

@@ -337,13 +337,12 @@ class CommentState(models.TextChoices):
 
 
 class PublicationComment(models.Model):
-    """A citizen's comment on a published report. Holds personal data; shown only once approved,
-    and then only its text and date."""
+    """A citizen's comment on a published report: its text only (no name or e-mail is kept; a
+    question asks for them), stored with the authorisation because free text may hold personal
+    data, and shown only once staff approved it."""
 
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="comments")
     text = models.TextField(_("comentario"), max_length=2000)
-    author_name = models.CharField(_("nombre"), max_length=200, blank=True)
-    author_email = models.CharField(_("correo electrónico"), max_length=254, blank=True)
     consent_at = models.DateTimeField(_("autorizó el"))
     consent_text = models.ForeignKey(
         ConsentText, on_delete=models.PROTECT, related_name="+", null=True, blank=True

@@ -4,8 +4,8 @@ A publication is a document published before or around a space (the seed's "info
 previo", the methodology, the topic matrix). Publishing one counts toward its cronograma
 activity, which strategy asks for through strategy.progress (registered in SpacesConfig.ready).
 A published management report takes citizens' comments and questions until its space starts;
-comments are shown once staff approve them, without who wrote them; questions go to the
-questions workflow through core.hooks.
+comments are shown once staff approve them and never carry who wrote them (no name or e-mail is
+kept with a comment); questions go to the questions workflow through core.hooks.
 """
 
 import datetime as dt
@@ -250,8 +250,9 @@ def publication_comment_submit(
     consent_text: ConsentText,
     submission_key: uuid.UUID,
 ) -> CommentResult:
-    """The public form of a published report: a comment (moderated before it is shown) or a
-    question (into the questions workflow, for the report's space). Once per submission key."""
+    """The public form of a published report: a comment (moderated before it is shown; its
+    author's name and e-mail are not kept) or a question (into the questions workflow, for the
+    report's space, with the contact data to answer it). Once per submission key."""
     if not publication_comments_open(publication):
         raise ValidationError(_("El periodo de comentarios de este documento terminó."))
     text = (text or "").strip()
@@ -283,8 +284,6 @@ def publication_comment_submit(
         comment = PublicationComment.objects.create(
             publication=publication,
             text=text,
-            author_name=name,
-            author_email=email,
             consent_at=timezone.now(),
             consent_text=consent_text,
             submission_key=submission_key,
