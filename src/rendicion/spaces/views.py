@@ -24,7 +24,7 @@ from .access import access_space_staff
 from .calendar import calendar_ics
 from .forms import AgendaFormSet, ChannelFormSet, FormWindowForm, PieceForm, SpaceForm
 from .models import Space
-from .publications import publication_list_public
+from .publications import publication_list_for_space_page
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -58,7 +58,7 @@ def space_public(request: HttpRequest, slug: str) -> HttpResponse:
             "attendance_open": space.form_is_open("attendance"),
             "evaluation_open": space.form_is_open("evaluation"),
             "now": timezone.now(),
-            "publications": list(publication_list_public(space=space)),
+            "publications": list(publication_list_for_space_page(space=space)),
         },
     )
 
