@@ -13,6 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from .formats import date_es, time_es
 
 ACTION_LABELS = {
+    "api_token_create": _("Creó una clave de la API"),
+    "api_token_revoke": _("Revocó una clave de la API"),
+    "evaluation_import": _("Importó evaluaciones"),
+    "publication_comment_moderate": _("Moderó un comentario a una publicación"),
+    "publication_comment_submit": _("Recibió un comentario a una publicación"),
+    "publication_create": _("Creó una publicación"),
+    "publication_publish": _("Publicó un documento"),
+    "publication_spread_record": _("Registró la difusión de una publicación"),
+    "publication_update": _("Editó una publicación"),
+    "publication_withdraw": _("Retiró una publicación"),
     "activity_create": _("Creó una actividad"),
     "activity_delete": _("Eliminó una actividad"),
     "activity_progress_update": _("Actualizó el avance de una actividad"),

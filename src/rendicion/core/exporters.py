@@ -1,7 +1,7 @@
 """One download layer: an exporter names its columns once and yields rows; this module writes them.
 
 Formats: CSV (UTF-8 with a byte-order mark, so that Excel reads the accents), XLSX (openpyxl's
-write-only mode) and JSON. CSV and JSON are generated while the response is sent; an XLSX is written
+write-only mode), JSON, and HTML (one accessible table, for exporters that offer it). CSV and JSON are generated while the response is sent; an XLSX is written
 row by row to an anonymous temporary file, then sent from it. Nothing holds the whole file.
 
 Spreadsheet formula injection (OWASP's CSV-injection rule, DESIGN.md section 2): a text cell that
@@ -27,6 +27,7 @@ from typing import IO, Any, ClassVar
 
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -39,6 +40,7 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
+    "html": "text/html; charset=utf-8",
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_PREFIX = "'"
@@ -262,6 +264,40 @@ def json_chunks(exporter: Exporter) -> Iterator[bytes]:
     return _chunked(pieces())
 
 
+def _html_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Sí") if value else _("No")
+    if isinstance(value, dt.datetime):
+        return _local_naive(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return escape(_text(value))
+
+
+def html_chunks(exporter: Exporter) -> Iterator[bytes]:
+    """A standalone, accessible HTML page with one table: for reading and printing, offered
+    only by exporters that list "html" in their formats. Text is escaped, never interpreted."""
+    title = escape(_text(exporter.verbose_name))
+
+    def pieces() -> Iterator[str]:
+        yield (
+            '<!DOCTYPE html>\n<html lang="es-CO">\n<head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{title}</title></head>\n"
+            f"<body><main><h1>{title}</h1>\n<table>\n<thead><tr>"
+        )
+        yield "".join(f'<th scope="col">{escape(_text(c.header))}</th>' for c in exporter.columns)
+        yield "</tr></thead>\n<tbody>\n"
+        for row in exporter.rows():
+            cells = "".join(f"<td>{_html_cell(v)}</td>" for v in _row_values(exporter, row))
+            yield f"<tr>{cells}</tr>\n"
+        yield "</tbody>\n</table>\n</main></body>\n</html>\n"
+
+    return _chunked(pieces())
+
+
 class _XlsxCells:
     """Turns values into write-only cells; plain values where openpyxl needs no help."""
 
@@ -324,7 +360,7 @@ def export_bytes(exporter: Exporter, fmt: str) -> bytes:
             xlsx_write(exporter, target)
             target.seek(0)
             return target.read()
-    chunks = {"csv": csv_chunks, "json": json_chunks}[fmt](exporter)
+    chunks = {"csv": csv_chunks, "json": json_chunks, "html": html_chunks}[fmt](exporter)
     return b"".join(chunks)
 
 
@@ -350,6 +386,8 @@ def export_response(exporter: Exporter, fmt: str) -> StreamingHttpResponse:
         return FileResponse(
             target, as_attachment=True, filename=filename, content_type=CONTENT_TYPES[fmt]
         )
+    if fmt == "html":  # a page to read in the browser, not a download
+        return StreamingHttpResponse(html_chunks(exporter), content_type=CONTENT_TYPES[fmt])
     chunks = csv_chunks(exporter) if fmt == "csv" else json_chunks(exporter)
     response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = content_disposition_header(True, filename)

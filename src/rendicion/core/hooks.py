@@ -93,3 +93,21 @@ def attendance_for_contact(*, pk: int) -> Any:
 
 def attendance_contact_unsubscribe(*, attendance: Any) -> Any:
     return _attendance_functions["attendance_contact_unsubscribe"](attendance=attendance)
+
+
+# Questions asked on a published report (spaces → questions) -------------------------------------
+# A management report published before a space takes citizens' questions for that space; they
+# enter the questions workflow (terms, routing, answers), which questions owns.
+QuestionSubmitter = Callable[..., Any]
+_question_submitters: dict[str, QuestionSubmitter] = {}
+
+
+def question_submitter_register(submitter: QuestionSubmitter) -> None:
+    """`submitter(space=, text=, asker_name=, asker_email=, consent_version=, submission_key=)`
+    stores the question as the public question form does and returns its result."""
+    _question_submitters["question"] = submitter
+
+
+def question_submit(**fields: Any) -> Any:
+    """Submits a question through the registered app (questions), in the caller's transaction."""
+    return _question_submitters["question"](**fields)

@@ -185,6 +185,7 @@ ACTIVITIES = [
         "cuentas, elaborados, publicados y difundidos.",
         target_quantity=2,
         target_unit="informes",
+        progress_source="publications",
         evidence_expected="Publicaciones de los documentos de la gestión institucional la "
         "Entidad, realizadas.",
         responsible=[PLANEACION, COMUNICACIONES],
@@ -197,6 +198,7 @@ ACTIVITIES = [
         target="Metodología de las audiencias públicas de rendición de cuentas, definida",
         target_quantity=1,
         target_unit="metodología",
+        progress_source="publications",
         evidence_expected="Evidencia de reuniones donde se establezca la metodología de las "
         "audiencias públicas. Informes de cumplimiento del desarrollo y resultados de las "
         "audiencias públicas",
@@ -225,6 +227,7 @@ ACTIVITIES = [
         "matriz de temas.",
         target_quantity=1,
         target_unit="matriz de temas",
+        progress_source="publications",
         evidence_expected="Matriz de temas de diálogos ciudadanos por dependencia",
         responsible=TOPIC_LEADS,
         responsible_note="Dependencias líderes de cada tema",
@@ -239,6 +242,7 @@ ACTIVITIES = [
         "elaborados y publicados.",
         target_quantity=3,
         target_unit="informes",
+        progress_source="publications",
         evidence_expected="Publicaciones de los informes de la gestión institucional de los "
         "temas de los diálogos.",
         responsible=[PLANEACION, *TOPIC_LEADS],
@@ -252,6 +256,7 @@ ACTIVITIES = [
         target="Metodología de los diálogos ciudadanos, definida",
         target_quantity=1,
         target_unit="metodología",
+        progress_source="publications",
         evidence_expected="Evidencia de reunión donde se establezca la metodología de los "
         "diálogos ciudadanos Informes de cumplimiento del desarrollo, y resultados de los "
         "diálogos ciudadanos",
@@ -308,6 +313,9 @@ ACTIVITIES = [
         "cuentas.",
         target="Información sobre datos abiertos incluida en alguno de los informes de la gestión "
         "institucional.",
+        target_quantity=1,
+        target_unit="informe",
+        progress_source="open_data_publications",
         evidence_expected="Publicación del documento de la gestión institucional con contenido "
         "sobre datos abiertos.",
         responsible=[PLANEACION],

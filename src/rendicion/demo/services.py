@@ -6,7 +6,7 @@ from django.db import transaction
 
 from rendicion.core import services as core_services
 from rendicion.core.models import Entity, Office, User
-from rendicion.participation.services import attendance_import
+from rendicion.participation.services import attendance_import, evaluation_import
 from rendicion.spaces import services as space_services
 from rendicion.spaces.models import Space, SpaceStatus
 from rendicion.strategy import services as strategy_services
@@ -15,6 +15,7 @@ from rendicion.strategy.models import Strategy
 from . import input_2023, spaces_2023
 from . import seed_2023 as seed
 from .attendees import demo_attendance_files
+from .evaluations import demo_evaluation_files
 
 
 @dataclass
@@ -136,6 +137,7 @@ def _spaces(strategy: Strategy, offices: dict[str, Office]) -> list[Space]:
 
     spaces = []
     files = demo_attendance_files()
+    evaluations = demo_evaluation_files()
     for item in spaces_2023.SPACES:
         data = _space_data(item, offices)
         space = Space.objects.filter(slug=item["slug"]).first()
@@ -169,6 +171,9 @@ def _spaces(strategy: Strategy, offices: dict[str, Office]) -> list[Space]:
                     date=dt.date.fromisoformat(date),
                 )
         attendance_import(space=space, data=files[space.slug], filename=f"{space.slug}.csv")
+        evaluation_import(
+            space=space, data=evaluations[space.slug], filename=f"evaluacion-{space.slug}.csv"
+        )
         spaces.append(space)
     return spaces
 
@@ -186,6 +191,9 @@ def demo_load() -> DemoResult:
     from .planning_2023 import planning_load  # aprestamiento: self-assessment, groups, convocation
 
     planning_load(entity=entity, strategy=strategy, offices=offices)
+    from .publications_2023 import publications_load  # documents before each space
+
+    publications_load(strategy=strategy, offices=offices)
     logins = _users(offices)
     _publish_reports(strategy)
     return DemoResult(entity=entity, strategy=strategy, logins=logins)

@@ -26,10 +26,18 @@ class Source(models.TextChoices):
     STAFF = "staff", _("Registrado por el personal")
 
 
+class ImportKind(models.TextChoices):
+    ATTENDANCE = "attendance", _("Asistencia")
+    EVALUATION = "evaluation", _("Evaluación")
+
+
 class ImportBatch(models.Model):
     """One spreadsheet imported into a space; identical files are recognised by their hash."""
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="import_batches")
+    kind = models.CharField(
+        _("tipo"), max_length=20, choices=ImportKind.choices, default=ImportKind.ATTENDANCE
+    )
     sha256 = models.CharField(max_length=64, db_index=True)
     filename = models.CharField(_("archivo"), max_length=255)
     rows = models.PositiveIntegerField(default=0)
@@ -174,8 +182,22 @@ class Evaluation(models.Model):
     consent_text = models.ForeignKey(
         ConsentText, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    consent_answer = models.CharField(
+        _("autorización como se recibió"),
+        max_length=300,
+        blank=True,
+        help_text=_("En importaciones: la columna y la respuesta de la hoja de cálculo."),
+    )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.FORM)
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="evaluations"
+    )
+    source_row = models.PositiveIntegerField(null=True, blank=True)
+    submitted_at_text = models.CharField(_("marca temporal"), max_length=60, blank=True)
+    # An imported response's timestamp and answers, hashed: a form exported again with more
+    # responses brings only the new ones (participation.importing_evaluations).
+    row_key = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -193,6 +215,11 @@ class Evaluation(models.Model):
             models.CheckConstraint(
                 condition=Q(comment="") | Q(consent_at__isnull=False),
                 name="evaluation_comment_needs_consent",
+            ),
+            models.UniqueConstraint(
+                fields=["space", "row_key"],
+                condition=~Q(row_key=""),
+                name="evaluation_unique_imported_response",
             ),
         ]
 

@@ -31,3 +31,8 @@ def attendance_can_import(user: User, space: Space) -> bool:
 
 def attendance_can_export(user: User, space: Space) -> bool:
     return can_view_personal_data(user) and space_can_view(user, space)
+
+
+def can_import_evaluations(user: User) -> bool:
+    """Evaluation files may hold comments with personal data: the same roles as attendance."""
+    return can_view_personal_data(user)

@@ -28,5 +28,10 @@ urlpatterns = [
         views.attendance_import,
         name="attendance_import",
     ),
+    path(
+        "gestion/espacios/<slug:slug>/evaluacion/importar/",
+        views.evaluation_import,
+        name="evaluation_import",
+    ),
     path("gestion/estrategias/<int:year>/participacion/", views.year_participation, name="year"),
 ]

@@ -11,6 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 
 from rendicion.core.exporters import export_response
@@ -223,6 +224,7 @@ def space_participation(request: HttpRequest, slug: str) -> HttpResponse:
             "people": people,
             "show_people": show_people,
             "can_import": permissions.can_import_attendance(request.user),
+            "can_import_evaluations": permissions.can_import_evaluations(request.user),
         },
     )
 
@@ -238,15 +240,53 @@ def attendance_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse
     return export_response(AttendanceListExporter(space=space), fmt)
 
 
-@login_required
-def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
+# What differs between the attendance and the evaluation upload pages; the flow is one.
+_IMPORTS = {
+    "attendance": {
+        "stage": services.attendance_import_stage,
+        "confirm": services.attendance_import_confirm,
+        "url": "participation:attendance_import",
+        "heading": _lazy("Importar asistencia desde una hoja de cálculo"),
+        "title": _lazy("Importar asistencia"),
+        "file_label": _lazy("Archivo de asistencia (XLSX o CSV)"),
+        "intro": _lazy(
+            "Se aceptan XLSX y CSV (separado por comas, punto y coma o tabulaciones). Reconocemos "
+            "columnas como «Nombres y apellidos», «Número de documento», «Correo electrónico», "
+            "«Sexo», «Edad» y la autorización de datos. Las filas sin autorización no se importan."
+        ),
+    },
+    "evaluation": {
+        "stage": services.evaluation_import_stage,
+        "confirm": services.evaluation_import_confirm,
+        "url": "participation:evaluation_import",
+        "heading": _lazy("Importar evaluaciones desde una hoja de cálculo"),
+        "title": _lazy("Importar evaluaciones"),
+        "file_label": _lazy("Archivo de evaluaciones (XLSX o CSV)"),
+        "intro": _lazy(
+            "Se aceptan XLSX y CSV (separado por comas, punto y coma o tabulaciones), como los "
+            "exportan Google Forms y Microsoft Forms. Reconocemos las preguntas de la evaluación "
+            "(cómo le pareció el espacio, claridad, utilidad, si se habló de su tema y si "
+            "volvería) y respuestas como «5», «Muy bien», «Excelente», «Sí», «Tal vez» o «No». "
+            "Los comentarios se guardan solo con autorización de datos."
+        ),
+    },
+}
+
+
+def _import_page(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     """Upload → preview (nothing stored) → confirm. The file waits in between."""
     space = access_space_staff(request.user, slug)
-    if not permissions.can_import_attendance(request.user):
-        raise PermissionDenied
     from .forms_staff import ImportForm
 
-    context = {"space": space}
+    flow = _IMPORTS[kind]
+    allowed = {
+        "attendance": permissions.can_import_attendance,
+        "evaluation": permissions.can_import_evaluations,
+    }
+    if not allowed[kind](request.user):
+        raise PermissionDenied
+    context = {"space": space, "heading": flow["heading"], "title": flow["title"]}
+    context["intro"] = flow["intro"]
     pending_id = request.POST.get("pending")
     if request.method == "POST" and pending_id:
         pending = PendingImport.objects.filter(
@@ -256,12 +296,12 @@ def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(
                 request, _("La vista previa ya no está: venció o ya se importó. Suba el archivo.")
             )
-            return redirect("participation:attendance_import", slug=space.slug)
+            return redirect(flow["url"], slug=space.slug)
         try:
-            result = services.attendance_import_confirm(pending=pending, actor=request.user)
+            result = flow["confirm"](pending=pending, actor=request.user)
         except ImportRefused as error:  # the file was readable at preview; be safe anyway
             messages.error(request, str(error))
-            return redirect("participation:attendance_import", slug=space.slug)
+            return redirect(flow["url"], slug=space.slug)
         messages.success(
             request,
             _(
@@ -272,10 +312,11 @@ def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
         )
         return redirect("participation:space", slug=space.slug)
     form = ImportForm(request.POST or None, request.FILES or None)
+    form.fields["file"].label = flow["file_label"]
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            stage = services.attendance_import_stage(
+            stage = flow["stage"](
                 space=space,
                 data=upload.read(),
                 filename=upload.name,
@@ -288,8 +329,19 @@ def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             context.update({"preview": stage.preview, "pending": stage.pending})
     context["form"] = form
-    context["action"] = reverse("participation:attendance_import", args=[space.slug])
+    context["action"] = reverse(flow["url"], args=[space.slug])
     return render(request, "participation/import.html", context)
+
+
+@login_required
+def attendance_import(request: HttpRequest, slug: str) -> HttpResponse:
+    return _import_page(request, slug, "attendance")
+
+
+@login_required
+def evaluation_import(request: HttpRequest, slug: str) -> HttpResponse:
+    """Evaluations exported from Google Forms or Microsoft Forms, previewed, then confirmed."""
+    return _import_page(request, slug, "evaluation")
 
 
 @login_required

@@ -7,14 +7,14 @@ class QuestionsConfig(AppConfig):
     verbose_name = _("Temas propuestos, preguntas y respuestas")
 
     def ready(self) -> None:
-        from rendicion.core.hooks import topic_proposer_register
+        from rendicion.core.hooks import question_submitter_register, topic_proposer_register
         from rendicion.core.services import calendar_listener_register
         from rendicion.spaces.outcomes import space_outcome_register
         from rendicion.strategy.models import ProgressSource
         from rendicion.strategy.progress import progress_counter_register
 
         from .selectors import answer_report_count_published, space_outcomes_answers
-        from .services import question_due_dates_recompute, topic_propose
+        from .services import question_due_dates_recompute, question_submit, topic_propose
 
         progress_counter_register(
             ProgressSource.ANSWER_REPORTS_PUBLISHED,
@@ -23,3 +23,4 @@ class QuestionsConfig(AppConfig):
         calendar_listener_register("questions", question_due_dates_recompute)
         topic_proposer_register(topic_propose)
         space_outcome_register("questions", space_outcomes_answers)
+        question_submitter_register(question_submit)

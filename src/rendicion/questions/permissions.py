@@ -96,3 +96,8 @@ def topic_can_view(user: User, topic: ProposedTopic) -> bool:
 
 def topic_can_review(user: User, topic: ProposedTopic) -> bool:
     return can_manage_topics(user)
+
+
+def topic_matrix_can_view_all(user: User) -> bool:
+    """Every office's proposed topics, reviewed or not: entity-wide roles."""
+    return sees_whole_entity(user)

@@ -20,6 +20,11 @@ urlpatterns = [
         public.topic_proposed,
         name="topic_proposed",
     ),
+    path(
+        "estrategia/<int:year>/matriz-de-temas.<str:fmt>",
+        public.topic_matrix_public,
+        name="topic_matrix_public",
+    ),
     # Staff
     path("gestion/preguntas/", staff.queue, name="staff_queue"),
     path("gestion/preguntas/nueva/", staff.capture, name="staff_capture"),
@@ -29,4 +34,9 @@ urlpatterns = [
     path("gestion/temas/<int:year>/", topics.topics_staff, name="topics_staff"),
     path("gestion/temas/<int:year>/nuevo/", topics.topic_capture, name="topic_capture"),
     path("gestion/temas/tema/<int:pk>/", topics.topic_detail, name="topic_staff_detail"),
+    path(
+        "gestion/estrategias/<int:year>/matriz-de-temas.<str:fmt>",
+        topics.topic_matrix,
+        name="topic_matrix",
+    ),
 ]

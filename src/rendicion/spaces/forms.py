@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rendicion.core.models import Office
+from rendicion.core.public_forms import PublicForm
+from rendicion.strategy.models import Activity
 
-from .models import Modality, SpaceKind, SpaceStatus
+from .models import Modality, PublicationKind, Space, SpaceKind, SpaceStatus
 
 
 def _lines(value: str) -> list[str]:
@@ -144,3 +146,112 @@ class PieceForm(forms.Form):
         label=_("Fecha"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     file = forms.FileField(label=_("Archivo"), required=False)
+
+
+# Publications -----------------------------------------------------------------------------------
+
+
+class PublicationForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Tipo de documento"), choices=PublicationKind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(label=_("Título"), max_length=250)
+    summary = forms.CharField(
+        label=_("Resumen en lenguaje claro"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Qué encuentra la ciudadanía en el documento, en pocas frases sencillas."),
+    )
+    file = forms.FileField(
+        label=_("Documento (PDF, DOCX o XLSX)"),
+        required=False,
+        help_text=_("Adjunte el documento, escriba su enlace o ambos."),
+    )
+    url = forms.URLField(label=_("Enlace"), required=False, max_length=500, assume_scheme="https")
+    spaces = forms.ModelMultipleChoiceField(
+        label=_("Espacios a los que sirve"),
+        queryset=Space.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    activity = forms.ModelChoiceField(
+        label=_("Actividad del cronograma"),
+        queryset=Activity.objects.none(),
+        required=False,
+        help_text=_("Al publicarse, el documento cuenta para la meta de esta actividad."),
+    )
+    office = forms.ModelChoiceField(
+        label=_("Dependencia responsable"), queryset=Office.objects.none()
+    )
+    contains_open_data = forms.BooleanField(
+        label=_("Incluye información sobre datos abiertos"), required=False
+    )
+    comments_close_at = forms.DateTimeField(
+        label=_("Recibe comentarios hasta"),
+        required=False,
+        widget=forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_(
+            "Solo para informes de gestión. Si lo deja vacío, recibe comentarios hasta que empiece "
+            "el primer espacio al que sirve."
+        ),
+    )
+
+    def __init__(self, *args, strategy, offices, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["spaces"].queryset = strategy.spaces.order_by("starts_at", "pk")
+        self.fields["activity"].queryset = strategy.activities.order_by("number")
+        self.fields["office"].queryset = offices
+
+
+class SpreadForm(forms.Form):
+    channel = forms.CharField(
+        label=_("Canal de difusión"),
+        max_length=120,
+        help_text=_("Por ejemplo: Redes sociales, Correo institucional, Página web."),
+    )
+    date = forms.DateField(
+        label=_("Fecha"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+    url = forms.URLField(label=_("Enlace"), required=False, max_length=500, assume_scheme="https")
+
+
+class PublicationCommentForm(PublicForm):
+    kind = forms.ChoiceField(
+        label=_("¿Qué quiere enviar?"),
+        choices=[
+            ("comment", _("Un comentario sobre el documento")),
+            ("question", _("Una pregunta para el espacio")),
+        ],
+        initial="comment",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Elija si envía un comentario o una pregunta.")},
+    )
+    text = forms.CharField(
+        label=_("Su comentario o pregunta"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Máximo 2.000 caracteres. Los comentarios se publican después de revisarlos, sin su "
+            "nombre ni su correo. No escriba datos de otras personas."
+        ),
+        error_messages={
+            "required": _("Escriba su comentario o pregunta."),
+            "max_length": _("El texto es muy largo: máximo 2.000 caracteres."),
+        },
+    )
+    author_name = forms.CharField(label=_("Su nombre (opcional)"), required=False, max_length=200)
+    author_email = forms.EmailField(
+        label=_("Su correo electrónico (opcional)"),
+        required=False,
+        max_length=254,
+        help_text=_("Para enviarle la respuesta a su pregunta."),
+        error_messages={"invalid": _("Escriba un correo válido, por ejemplo nombre@correo.com.")},
+    )
+    consent = forms.BooleanField(
+        label=_("Autorizo el tratamiento de los datos que escribí"),
+        error_messages={
+            "required": _("Para recibir su comentario o pregunta necesitamos su autorización.")
+        },
+    )
+    consent_version = forms.CharField(widget=forms.HiddenInput)

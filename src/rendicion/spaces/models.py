@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rendicion.core.models import Office
+from rendicion.core.models import ConsentText, Office
 from rendicion.strategy.models import Strategy
 
 
@@ -200,3 +201,175 @@ class CommunicationPiece(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Publications around the spaces (informe de gestión previo, metodología, matriz de temas) -----
+
+
+class PublicationKind(models.TextChoices):
+    MANAGEMENT_REPORT = "management_report", _("Informe de gestión previo")
+    METHODOLOGY = "methodology", _("Metodología")
+    TOPIC_MATRIX = "topic_matrix", _("Matriz de temas")
+    OTHER = "other", _("Otro documento")
+
+
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", _("Borrador")
+    PUBLISHED = "published", _("Publicada")
+    WITHDRAWN = "withdrawn", _("Retirada")
+
+
+def publication_upload_to(instance: "Publication", filename: str) -> str:
+    return f"publicaciones/{instance.strategy.year}/{filename}"
+
+
+class Publication(models.Model):
+    """A document published around one or more spaces; publishing it counts toward its activity."""
+
+    strategy = models.ForeignKey(
+        Strategy,
+        verbose_name=_("estrategia"),
+        on_delete=models.PROTECT,
+        related_name="publications",
+    )
+    kind = models.CharField(_("tipo de documento"), max_length=30, choices=PublicationKind.choices)
+    title = models.CharField(_("título"), max_length=250)
+    summary = models.TextField(
+        _("resumen en lenguaje claro"),
+        max_length=2000,
+        help_text=_("Qué encuentra la ciudadanía en el documento, en pocas frases sencillas."),
+    )
+    file = models.FileField(
+        _("archivo"), upload_to=publication_upload_to, blank=True, max_length=300
+    )
+    url = models.URLField(_("enlace"), blank=True, max_length=500)
+    spaces = models.ManyToManyField(
+        Space, verbose_name=_("espacios"), blank=True, related_name="publications"
+    )
+    activity = models.ForeignKey(
+        "strategy.Activity",
+        verbose_name=_("actividad del cronograma"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+    )
+    office = models.ForeignKey(
+        Office,
+        verbose_name=_("dependencia responsable"),
+        on_delete=models.PROTECT,
+        related_name="publications",
+    )
+    state = models.CharField(
+        _("estado"),
+        max_length=20,
+        choices=PublicationState.choices,
+        default=PublicationState.DRAFT,
+    )
+    published_on = models.DateField(_("fecha de publicación"), null=True, blank=True)
+    contains_open_data = models.BooleanField(
+        _("incluye información sobre datos abiertos"),
+        default=False,
+        help_text=_("Cuenta para la actividad de divulgación de datos abiertos."),
+    )
+    comments_close_at = models.DateTimeField(
+        _("recibe comentarios hasta"),
+        null=True,
+        blank=True,
+        help_text=_("Vacío: hasta el inicio del primer espacio al que sirve."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("publicación")
+        verbose_name_plural = _("publicaciones")
+        ordering = ["strategy", "published_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(url=""), name="publication_file_or_link"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="published") | Q(published_on__isnull=False),
+                name="publication_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=PublicationKind.values), name="publication_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=PublicationState.values), name="publication_state_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == PublicationState.PUBLISHED
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+
+class PublicationSpread(models.Model):
+    """One time a publication was spread (difundido): a channel and a date."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="spreads")
+    channel = models.CharField(_("canal"), max_length=120)
+    date = models.DateField(_("fecha"))
+    url = models.URLField(_("enlace"), blank=True, max_length=500)
+
+    class Meta:
+        verbose_name = _("difusión")
+        verbose_name_plural = _("difusiones")
+        ordering = ["publication", "date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.date}"
+
+
+class CommentState(models.TextChoices):
+    PENDING = "pending", _("Por revisar")
+    APPROVED = "approved", _("Publicado")
+    REJECTED = "rejected", _("No publicado")
+
+
+class PublicationComment(models.Model):
+    """A citizen's comment on a published report: its text only (no name or e-mail is kept; a
+    question asks for them), stored with the authorisation because free text may hold personal
+    data, and shown only once staff approved it."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField(_("comentario"), max_length=2000)
+    consent_at = models.DateTimeField(_("autorizó el"))
+    consent_text = models.ForeignKey(
+        ConsentText, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    state = models.CharField(
+        _("estado"), max_length=20, choices=CommentState.choices, default=CommentState.PENDING
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comentario a una publicación")
+        verbose_name_plural = _("comentarios a publicaciones")
+        ordering = ["publication", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=CommentState.values), name="publication_comment_state_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication} #{self.pk}"

@@ -8,7 +8,7 @@ from rendicion.core.permissions import (
     serves_any,
 )
 
-from .models import Space
+from .models import Publication, Space
 
 
 def can_view_spaces_staff(user: User) -> bool:
@@ -39,3 +39,36 @@ def can_record_communication(user: User) -> bool:
 
 def space_can_record_communication(user: User, space: Space) -> bool:
     return can_record_communication(user)
+
+
+# Publications: planning prepares and publishes them; the responsible office sees and edits its
+# own and moderates the comments on them; communications record their spreading.
+
+
+def can_view_publications(user: User) -> bool:
+    """The staff list of a strategy's publications (office staff: their offices' ones)."""
+    return is_staff_member(user)
+
+
+def can_create_publication(user: User) -> bool:
+    return is_planning(user)
+
+
+def publication_can_view(user: User, publication: Publication) -> bool:
+    return sees_whole_entity(user) or serves_any(user, [publication.office_id])
+
+
+def publication_can_edit(user: User, publication: Publication) -> bool:
+    return is_planning(user) or serves_any(user, [publication.office_id])
+
+
+def publication_can_publish(user: User, publication: Publication) -> bool:
+    return is_planning(user)
+
+
+def publication_can_record_spread(user: User, publication: Publication) -> bool:
+    return can_record_communication(user)
+
+
+def publication_can_moderate(user: User, publication: Publication) -> bool:
+    return publication_can_edit(user, publication)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import publication_views as pv
 from . import views
 
 app_name = "spaces"
@@ -21,4 +22,29 @@ urlpatterns = [
     ),
     path("gestion/espacios/<slug:slug>/estado/", views.staff_status, name="staff_status"),
     path("gestion/espacios/<slug:slug>/piezas/", views.staff_piece_add, name="staff_piece_add"),
+    path("publicaciones/<int:pk>/", pv.publication_public, name="publication_public"),
+    path("publicaciones/<int:pk>/archivo/", pv.publication_file, name="publication_file"),
+    path(
+        "gestion/estrategias/<int:year>/publicaciones/",
+        pv.publication_list,
+        name="publication_list",
+    ),
+    path(
+        "gestion/estrategias/<int:year>/publicaciones/nueva/",
+        pv.publication_create,
+        name="publication_create",
+    ),
+    path("gestion/publicaciones/<int:pk>/", pv.publication_detail, name="publication_detail"),
+    path("gestion/publicaciones/<int:pk>/editar/", pv.publication_edit, name="publication_edit"),
+    path("gestion/publicaciones/<int:pk>/estado/", pv.publication_state, name="publication_state"),
+    path(
+        "gestion/publicaciones/<int:pk>/difusion/",
+        pv.publication_spread,
+        name="publication_spread",
+    ),
+    path(
+        "gestion/publicaciones/<int:pk>/comentarios/",
+        pv.publication_moderate,
+        name="publication_moderate",
+    ),
 ]

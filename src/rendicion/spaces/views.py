@@ -26,6 +26,7 @@ from .calendar import calendar_ics
 from .forms import AgendaFormSet, ChannelFormSet, FormWindowForm, PieceForm, SpaceForm
 from .models import Space, SpaceStatus
 from .outcomes import space_outcomes
+from .publications import publication_list_for_space_page
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -62,6 +63,7 @@ def space_public(request: HttpRequest, slug: str) -> HttpResponse:
             "now": now,
             "is_past": space.ends_at <= now,
             "outcomes": space_outcomes(space) if space.status == SpaceStatus.HELD else [],
+            "publications": list(publication_list_for_space_page(space=space)),
         },
     )
 

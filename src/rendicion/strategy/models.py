@@ -33,6 +33,11 @@ class ProgressSource(models.TextChoices):
     DIALOGUES_HELD = "dialogues_held", _("Diálogos ciudadanos realizados")
     SPACE_REPORTS_PUBLISHED = "space_reports_published", _("Informes de espacios publicados")
     ANSWER_REPORTS_PUBLISHED = "answer_reports_published", _("Informes de respuestas publicados")
+    PUBLICATIONS = "publications", _("Documentos de la actividad publicados")
+    OPEN_DATA_PUBLICATIONS = (
+        "open_data_publications",
+        _("Documentos publicados con información sobre datos abiertos"),
+    )
 
 
 QUARTER_LABELS = {

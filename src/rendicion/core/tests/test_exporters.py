@@ -310,3 +310,22 @@ def test_two_exporters_cannot_share_an_identifier_or_a_column_key():
     with pytest.raises(ValueError, match="repeats a column key"):
         exporter_register(Repeated)
     assert exporter_get("commitments.colibri").__name__ == "ColibriExporter"
+
+
+def test_the_html_format_is_a_table_whose_text_is_never_markup():
+    from rendicion.core.exporters import ExportColumn, Exporter, export_bytes
+
+    class Matrix(Exporter):
+        identifier = "test.html"
+        verbose_name = "Matriz"
+        formats = ("html",)
+        columns = (ExportColumn("topic", "Tema"), ExportColumn("included", "Incluido"))
+
+        def rows(self):
+            yield {"topic": "<script>alert(1)</script>", "included": True}
+
+    html = export_bytes(Matrix(), "html").decode()
+
+    assert html.startswith("<!DOCTYPE html>") and '<th scope="col">Tema</th>' in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<td>Sí</td>" in html

@@ -77,9 +77,30 @@ EXPECTED: dict[str, tuple] = {
     "spaces:staff_form_window": ("space", {}, POST_ONLY, NOT_PLANNING, {}),
     "spaces:staff_status": ("space", {}, POST_ONLY, NOT_PLANNING, {}),
     "spaces:staff_piece_add": ("space", {}, POST_ONLY, OFFICE, {}),
+    "spaces:publication_list": ("year", {}, ALL, (), {}),
+    "spaces:publication_create": ("year", {}, PLANNING, NOT_PLANNING, {}),
+    "spaces:publication_detail": ("publication", {}, OWN, (), {}),
+    # The responsible office prepares its own report; communications only spread it.
+    "spaces:publication_edit": (
+        "publication",
+        {},
+        (L, 200, 200, 200, 403, 403),
+        ("office B", "communications"),
+        {},
+    ),
+    "spaces:publication_state": ("publication", {}, POST_ONLY, NOT_PLANNING, {}),
+    "spaces:publication_spread": ("publication", {}, POST_ONLY, OFFICE, {}),
+    "spaces:publication_moderate": (
+        "publication",
+        {},
+        POST_ONLY,
+        ("office B", "communications"),
+        {},
+    ),
     "participation:space": ("space", {}, OWN, (), {}),
     "participation:attendance_export": ("space", {"fmt": "csv"}, PLANNING, (), {}),
     "participation:attendance_import": ("space", {}, PLANNING, NOT_PLANNING, {}),
+    "participation:evaluation_import": ("space", {}, PLANNING, NOT_PLANNING, {}),
     "participation:year": ("year", {}, ENTITY, (), {}),
     "assessment:index": (None, {}, ALL, (), {}),
     "assessment:create": (None, {}, PLANNING, NOT_PLANNING, {}),
@@ -112,6 +133,8 @@ EXPECTED: dict[str, tuple] = {
     "questions:topics_staff": ("year", {}, ALL, (), {}),
     "questions:topic_capture": ("year", {}, PLANNING, NOT_PLANNING, {}),
     "questions:topic_staff_detail": ("topic", {}, OWN, NOT_PLANNING, {}),
+    # Office staff get the public version of the matrix (reviewed texts only).
+    "questions:topic_matrix": ("year", {"fmt": "html"}, ALL, (), {}),
     "commitments:staff_latest": (None, {}, REDIRECT, (), {}),
     "commitments:staff_list": ("year", {}, ALL, (), {}),
     "commitments:staff_create": ("year", {}, PLANNING, NOT_PLANNING, {}),
@@ -210,7 +233,7 @@ def _objects(demo) -> dict[str, dict[str, dict]]:
     from rendicion.participation.models import Attendance
     from rendicion.privacy.services import DataRequestData, data_request_receive
     from rendicion.questions.models import ProposedTopic, Question
-    from rendicion.spaces.models import CommunicationPiece, Space
+    from rendicion.spaces.models import CommunicationPiece, Publication, Space
     from rendicion.stakeholders.models import StakeholderGroup
     from rendicion.strategy.models import Activity
 
@@ -285,6 +308,10 @@ def _objects(demo) -> dict[str, dict[str, dict]]:
         ),
         "data_request": pair({"pk": data_request.pk}, {"pk": data_request.pk}),
         "attendance": pair({"pk": attendance.pk}, {"pk": attendance.pk}),
+        "publication": pair(
+            {"pk": Publication.objects.filter(office=office_a).order_by("pk").first().pk},
+            {"pk": Publication.objects.filter(office=office_b).order_by("pk").first().pk},
+        ),
     }
 
 

@@ -2,6 +2,11 @@
 forms, staff capture), spreadsheet imports, and a person's data (Ley 1581)."""
 
 from ..importing import ImportRefused
+from .evaluation_imports import (
+    evaluation_import,
+    evaluation_import_confirm,
+    evaluation_import_stage,
+)
 from .imports import (
     ImportResult,
     ImportStage,
@@ -46,6 +51,9 @@ __all__ = [
     "attendance_personal_data_rectify",
     "attendance_record",
     "attendance_submit",
+    "evaluation_import",
+    "evaluation_import_confirm",
+    "evaluation_import_stage",
     "evaluation_personal_data_erase",
     "evaluation_record",
     "evaluation_submit",

@@ -14,7 +14,7 @@ from rendicion.core.services import audit_record
 from rendicion.spaces.models import Space
 
 from ..importing import ImportRefused, Issue, ReadResult, iter_people
-from ..models import Attendance, ImportBatch, PendingImport, Source
+from ..models import Attendance, ImportBatch, ImportKind, PendingImport, Source
 
 
 @dataclass
@@ -68,7 +68,11 @@ def attendance_import(
     read = ReadResult()
     people = iter_people(data, result=read, space_date=space_date, sheet=sheet, overrides=overrides)
     result = ImportResult(warnings=read.warnings, errors=read.errors)
-    earlier = ImportBatch.objects.filter(space=space, sha256=digest).order_by("pk").first()
+    earlier = (
+        ImportBatch.objects.filter(space=space, sha256=digest, kind=ImportKind.ATTENDANCE)
+        .order_by("pk")
+        .first()
+    )
     if earlier is not None and not force:
         result.duplicates = sum(1 for _person in people)
         result.rows, result.rejected = read.total, read.rejected
@@ -242,6 +246,8 @@ def attendance_import_stage(
 
 def attendance_import_confirm(*, pending: PendingImport, actor: User) -> ImportResult:
     """Imports a previewed file, once: the stage is gone afterwards."""
+    if pending.options.get("kind", ImportKind.ATTENDANCE) != ImportKind.ATTENDANCE:
+        raise ImportRefused(_("Esa vista previa no es de asistencia: suba el archivo otra vez."))
     age = timezone.now() - pending.created_at
     if age > dt.timedelta(hours=settings.IMPORT_STAGE_HOURS):
         pending.delete()

@@ -3,6 +3,7 @@
 import uuid
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -166,3 +167,13 @@ def topic_proposed(request: HttpRequest, year: int, key: uuid.UUID) -> HttpRespo
     if not ProposedTopic.objects.filter(entity=strategy.entity, submission_key=key).exists():
         raise Http404
     return render(request, "questions/topic_done.html", {"strategy": strategy})
+
+
+def topic_matrix_public(request: HttpRequest, year: int, fmt: str) -> HttpResponseBase:
+    """The published topic matrix: the spaces' topics and the reviewed proposed ones."""
+    from rendicion.core.exporters import export_response
+
+    from ..exports import TopicMatrixExporter
+
+    strategy = _published_strategy(year)
+    return export_response(TopicMatrixExporter(strategy=strategy, public=True), fmt)

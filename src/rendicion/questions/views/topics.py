@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -164,3 +165,23 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can_manage and topic.state != TopicState.MERGED,
         },
     )
+
+
+@login_required
+def topic_matrix(request: HttpRequest, year: int, fmt: str) -> HttpResponseBase:
+    """The topic matrix per office (activity 6), from spaces and proposed topics. Office staff
+    get the public version: other offices' unreviewed texts stay with those offices."""
+    from rendicion.core.exporters import export_response
+    from rendicion.strategy.models import Strategy
+    from rendicion.strategy.selectors import strategy_get
+
+    from ..exports import TopicMatrixExporter
+
+    if not permissions.can_view_topics_staff(request.user):
+        raise PermissionDenied
+    try:
+        strategy = strategy_get(entity=entity_current(), year=year, published_only=False)
+    except Strategy.DoesNotExist:
+        raise Http404 from None
+    public = not permissions.topic_matrix_can_view_all(request.user)
+    return export_response(TopicMatrixExporter(strategy=strategy, public=public), fmt)
