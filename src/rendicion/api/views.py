@@ -69,7 +69,9 @@ def openapi_schema() -> dict:
     schema = api.get_openapi_schema(path_prefix=reverse("api-v1:api-root"))
     for path in schema.get("paths", {}).values():
         for operation in path.values():
-            responses = operation.setdefault("responses", {})
+            # ninja keys responses by int; JSON keys are strings (and must not repeat).
+            responses = {str(code): value for code, value in operation.get("responses", {}).items()}
+            operation["responses"] = responses
             for code in ("405", "429"):
                 responses.setdefault(
                     code,

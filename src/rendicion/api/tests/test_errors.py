@@ -1,5 +1,7 @@
 """Every 4xx in one Spanish shape; rate limits per address and per key."""
 
+import json
+
 import pytest
 from django.core.cache import cache
 
@@ -92,8 +94,16 @@ def test_one_key_is_limited_from_any_address(client, settings):
     assert statuses == [422, 422, 429]
 
 
+def _no_repeated_keys(pairs):
+    keys = [key for key, _value in pairs]
+    assert len(keys) == len(set(keys)), keys
+    return dict(pairs)
+
+
 def test_the_schema_documents_the_error_shape_for_every_operation(client):
-    schema = client.get("/api/openapi.json").json()
+    response = client.get("/api/openapi.json")
+    # Strict JSON: a repeated key (e.g. an int and a str status) breaks YAML-based readers.
+    schema = json.loads(response.content, object_pairs_hook=_no_repeated_keys)
     assert schema["components"]["schemas"]["Error"]["properties"].keys() == {"error"}
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
