@@ -9,7 +9,7 @@ urlpatterns = [
     path("api/", views.docs, name="docs"),
     path("api/openapi.json", views.openapi_json, name="openapi"),
     # Anything else under /api/ that no route took: a 404 in the API's error shape.
-    re_path(r"^api/(?P<rest>.*)$", views.not_found, name="not_found"),
+    re_path(r"^api/(?P<rest>[\s\S]*)$", views.not_found, name="not_found"),
     path("gestion/api/claves/", views.token_list, name="token_list"),
     path("gestion/api/claves/revocar/", views.token_revoke, name="token_revoke"),
 ]

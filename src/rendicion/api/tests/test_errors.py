@@ -122,3 +122,9 @@ def test_the_docs_page_loads_only_our_own_scripts(client):
     assert "<script>" not in html and "https://" not in html
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert client.get("/static/api/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_an_address_with_a_line_break_is_still_a_json_404(client):
+    response = client.get("/api/v1/espacios/%0Aotro/asistencias")
+    assert response.status_code == 404
+    assert _shape(response)["code"] == "not_found"

@@ -19,7 +19,6 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from rendicion.api.views import openapi_schema
 from rendicion.commitments.tests.factories import CommitmentFactory
 from rendicion.core.models import Role
 from rendicion.questions.tests.factories import QuestionFactory
@@ -31,8 +30,9 @@ from .factories import token_for
 # the whole module runs in seconds on each leg.
 MAX_EXAMPLES = 20
 
-schema = schemathesis.openapi.from_dict(openapi_schema())
 WSGI = get_wsgi_application()
+# The schema as clients get it, over HTTP: what is fuzzed is what is published.
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", WSGI)
 
 
 @pytest.fixture
