@@ -1,6 +1,11 @@
 """The API itself: /api/v1/ with its routers, its error handlers and its OpenAPI schema."""
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -61,6 +66,16 @@ def _does_not_exist(request: HttpRequest, exc: ObjectDoesNotExist) -> HttpRespon
 @api.exception_handler(Throttled)
 def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
     return error_response(429, headers={"Retry-After": str(int(exc.wait or 1))})
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return error_response(413)
+
+
+@api.exception_handler(SuspiciousOperation)
+def _suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    return error_response(400, _("La solicitud no es válida."))
 
 
 @api.exception_handler(HttpError)

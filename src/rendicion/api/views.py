@@ -7,7 +7,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -53,7 +53,10 @@ def api_call(view):
         wait = api_rate_check(request)
         if wait is not None:
             return error_response(429, headers={"Retry-After": str(wait)})
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:  # raised outside an operation, e.g. by ninja's root view
+            return error_response(404)
         if response.status_code == 405 and not isinstance(response, JsonResponse):
             allow = response.get("Allow", "")
             response = error_response(405, headers={"Allow": allow} if allow else None)

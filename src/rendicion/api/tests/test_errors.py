@@ -30,6 +30,7 @@ def _fresh_limits():
 def test_an_unknown_api_address_is_a_json_404(client):
     error = _shape(client.get("/api/v1/no-existe"))
     assert error["code"] == "not_found"
+    assert _shape(client.get("/api/v1/"))["code"] == "not_found"
     assert _shape(client.get("/api/v2/espacios"))["code"] == "not_found"
 
 
@@ -128,3 +129,16 @@ def test_an_address_with_a_line_break_is_still_a_json_404(client):
     response = client.get("/api/v1/espacios/%0Aotro/asistencias")
     assert response.status_code == 404
     assert _shape(response)["code"] == "not_found"
+
+
+def test_a_body_over_the_size_limit_is_a_413(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    token = token_for(role=Role.PLANNING)
+    response = client.post(
+        "/api/v1/preguntas",
+        {"text": "x" * 2000},
+        content_type="application/json",
+        **bearer(token),
+    )
+    assert response.status_code == 413
+    assert _shape(response)["code"] == "payload_too_large"
