@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from rendicion.api.urls import rest_urls
 from rendicion.sitemaps import SITEMAPS
 
 admin.site.site_header = "Rendición — administración"
@@ -19,6 +20,8 @@ urlpatterns = [
     path("", include("rendicion.commitments.urls")),
     path("", include("rendicion.reports.urls")),
     path("", include("rendicion.privacy.urls")),
+    path("api/v1/", rest_urls()),
+    path("", include("rendicion.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("gestion/admin/", admin.site.urls),
 ]

@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from rendicion.core.public_forms import PublicForm
 
 from .models import Answer3, DocumentType
-from .rules import AgeGroup, Sex, age_group_for_age
+from .rules import (
+    AGE_RANGES,
+    AGE_REQUIRED,
+    CONSENT_REQUIRED,
+    Sex,
+    attendance_age,
+    attendance_consent_problems,
+    document_number_problem,
+)
 
 BOGOTA_LOCALITIES = [
     "Usaquén",
@@ -40,16 +48,6 @@ STAKEHOLDER_GROUPS = [
     "Academia",
     "Medios de comunicación",
 ]
-# Age ranges offered to people who prefer not to give their age: (code, label, group, minor)
-AGE_RANGES = [
-    ("under_14", _("Menos de 14 años"), AgeGroup.NNA, True),
-    ("14_17", _("De 14 a 17 años"), AgeGroup.JOVEN, True),
-    ("18_28", _("De 18 a 28 años"), AgeGroup.JOVEN, False),
-    ("29_59", _("De 29 a 59 años"), AgeGroup.ADULTO, False),
-    ("60_plus", _("60 años o más"), AgeGroup.PERSONA_MAYOR, False),
-    ("no_answer", _("Prefiero no responder"), AgeGroup.NO_RESPONDE, False),
-]
-_RANGE_GROUP = {code: (group, minor) for code, _label, group, minor in AGE_RANGES}
 
 
 def _stakeholder_group_names() -> list[str]:
@@ -162,12 +160,7 @@ class AttendanceForm(PublicForm):
     )
     consent = forms.BooleanField(
         label=_("Autorizo el tratamiento de mis datos personales según el texto anterior"),
-        error_messages={
-            "required": _(
-                "Para registrar su asistencia necesitamos su autorización. Sin ella no guardamos "
-                "ningún dato."
-            )
-        },
+        error_messages={"required": CONSENT_REQUIRED},
     )
     consent_version = forms.CharField(widget=forms.HiddenInput)
     contact_consent = forms.BooleanField(
@@ -190,40 +183,33 @@ class AttendanceForm(PublicForm):
 
     def clean_document_number(self) -> str:
         digits = "".join(ch for ch in self.cleaned_data["document_number"] if ch.isdigit())
-        if not 3 <= len(digits) <= 15:
-            raise forms.ValidationError(
-                _("El número de documento debe tener entre 3 y 15 dígitos.")
-            )
+        problem = document_number_problem(digits)
+        if problem:
+            raise forms.ValidationError(problem)
         return digits
 
     def clean(self):
         data = super().clean()
-        age, age_range = data.get("age"), data.get("age_range")
+        reading = attendance_age(data.get("age"), data.get("age_range"))
         minor = False
-        if age is not None:
-            data["age_group"] = age_group_for_age(age)
-            minor = age < 18
-        elif age_range:
-            data["age_group"], minor = _RANGE_GROUP[age_range]
+        if reading is not None:
+            data["age_group"], minor = reading
         elif "age" not in self.errors:
-            self.add_error(
-                "age", _("Escriba su edad o elija un rango (puede elegir «Prefiero no responder»).")
-            )
-        if minor and not data.get("guardian_consent"):
-            self.add_error(
-                "guardian_consent",
-                _(
-                    "Como es menor de 18 años, confirme que su madre, padre o acudiente lo autoriza "
-                    "(Ley 1581 de 2012, artículo 7)."
-                ),
-            )
+            self.add_error("age", AGE_REQUIRED)
         if data.get("locality") == OUTSIDE_BOGOTA:
             if not data.get("municipality", "").strip():
                 self.add_error("municipality", _("Escriba el municipio donde vive."))
             else:
                 data["locality"] = data["municipality"].strip()
-        if data.get("contact_consent") and not data.get("email") and "email" not in self.errors:
-            self.add_error("email", _("Para recibir invitaciones, escriba su correo electrónico."))
+        problems = attendance_consent_problems(
+            minor=minor,
+            guardian_consent=bool(data.get("guardian_consent")),
+            contact_consent=bool(data.get("contact_consent")),
+            email=data.get("email", ""),
+        )
+        for field, message in problems.items():
+            if field not in self.errors:
+                self.add_error(field, message)
         return data
 
 

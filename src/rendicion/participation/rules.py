@@ -242,3 +242,58 @@ ANONYMISED_NAME_KEY_PREFIX = "~anonimizado-"
 
 def anonymised_name_key(pk: int) -> str:
     return f"{ANONYMISED_NAME_KEY_PREFIX}{pk}"
+
+
+# One attendance as a person gives it (public form, API) ----------------------------------------
+
+# Age ranges offered to people who prefer not to give their age: (code, label, group, minor)
+AGE_RANGES = [
+    ("under_14", _("Menos de 14 años"), AgeGroup.NNA, True),
+    ("14_17", _("De 14 a 17 años"), AgeGroup.JOVEN, True),
+    ("18_28", _("De 18 a 28 años"), AgeGroup.JOVEN, False),
+    ("29_59", _("De 29 a 59 años"), AgeGroup.ADULTO, False),
+    ("60_plus", _("60 años o más"), AgeGroup.PERSONA_MAYOR, False),
+    ("no_answer", _("Prefiero no responder"), AgeGroup.NO_RESPONDE, False),
+]
+AGE_RANGE_GROUP = {code: (group, minor) for code, _label, group, minor in AGE_RANGES}
+ADULT_AGE = 18
+DOCUMENT_DIGITS = (3, 15)
+
+CONSENT_REQUIRED = _(
+    "Para registrar su asistencia necesitamos su autorización. Sin ella no guardamos ningún dato."
+)
+AGE_REQUIRED = _("Escriba su edad o elija un rango (puede elegir «Prefiero no responder»).")
+
+
+def attendance_age(age: int | None, age_range: str | None) -> tuple[str, bool] | None:
+    """(age group, is a minor) from the age or, failing it, the range; None when neither."""
+    if age is not None:
+        return age_group_for_age(age), age < ADULT_AGE
+    if age_range:
+        return AGE_RANGE_GROUP[age_range]
+    return None
+
+
+def document_number_problem(digits: str) -> str | None:
+    low, high = DOCUMENT_DIGITS
+    if not low <= len(digits) <= high:
+        return str(_("El número de documento debe tener entre 3 y 15 dígitos."))
+    return None
+
+
+def attendance_consent_problems(
+    *, minor: bool, guardian_consent: bool, contact_consent: bool, email: str
+) -> dict[str, str]:
+    """Ley 1581: a minor needs a guardian's authorisation (art. 7); invitations need an e-mail.
+    Field name → message; empty when the submission may be stored."""
+    problems = {}
+    if minor and not guardian_consent:
+        problems["guardian_consent"] = str(
+            _(
+                "Como es menor de 18 años, confirme que su madre, padre o acudiente lo autoriza "
+                "(Ley 1581 de 2012, artículo 7)."
+            )
+        )
+    if contact_consent and not email:
+        problems["email"] = str(_("Para recibir invitaciones, escriba su correo electrónico."))
+    return problems

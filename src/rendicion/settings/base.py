@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "rendicion.reports",
     "rendicion.portal",
     "rendicion.privacy",
+    "rendicion.api",
     "rendicion.demo",
 ]
 
@@ -214,6 +215,10 @@ PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "60/m")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_IP_META_KEY = env_str("CLIENT_IP_HEADER", "REMOTE_ADDR")
 AXES_IPWARE_META_PRECEDENCE_ORDER = [RATELIMIT_IP_META_KEY, "REMOTE_ADDR"]
+# The API (/api/v1/): requests per client address and per API key ("N/s", "N/m" or "N/h"),
+# counted in the cache; over the limit the answer is 429 with Retry-After.
+API_RATE_PER_ADDRESS = env_str("API_RATE_PER_ADDRESS", "300/m")
+API_RATE_PER_TOKEN = env_str("API_RATE_PER_TOKEN", "120/m")
 
 # Personal data (Ley 1581 de 2012) is anonymised this many days after its space
 # (`rendicion personal_data_retention`, run daily from cron or a systemd timer).

@@ -166,6 +166,9 @@ EXPECTED: dict[str, tuple] = {
     "privacy:person_export": (None, {"fmt": "json"}, (L, 302, 302, 403, 403, 403), (), {}),
     "privacy:person_erase": (None, {}, POST_ONLY, NOT_PLANNING, {}),
     "privacy:rectify": ("attendance", {"record_type": "attendance"}, PLANNING, NOT_PLANNING, {}),
+    # API keys: every staff role creates and revokes its own; a key acts as its user.
+    "api:token_list": (None, {}, ALL, (), {}),
+    "api:token_revoke": (None, {}, POST_ONLY, (), {}),
 }
 
 
