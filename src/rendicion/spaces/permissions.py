@@ -39,3 +39,8 @@ def can_record_communication(user: User) -> bool:
 
 def space_can_record_communication(user: User, space: Space) -> bool:
     return can_record_communication(user)
+
+
+def space_can_record_memory(user: User, space: Space) -> bool:
+    """Photos, recordings and results presented: planning and the communications team."""
+    return can_record_communication(user)

@@ -67,6 +67,7 @@ def strategy_copy(*, actor: User | None, strategy: Strategy, year: int) -> Strat
                 evidence_expected=activity.evidence_expected,
                 responsible=list(activity.responsible.all()),
                 responsible_note=activity.responsible_note,
+                responsible_text=activity.responsible_text,
                 quarters=activity.quarters,
             ),
         )
