@@ -72,3 +72,17 @@ def test_office_staff_cannot_change_the_plan(client):
     url = f"/gestion/estrategias/{strategy.year}/dialogos/planteamiento/"
     assert client.post(url, _post()).status_code == 403
     assert not DialoguePlan.objects.exists()
+
+
+def test_copying_a_strategy_to_the_next_year_keeps_its_dialogue_plan():
+    from rendicion.strategy.services import strategy_copy
+
+    strategy = StrategyFactory()
+    dialogue_plan_save(
+        actor=None,
+        strategy=strategy,
+        data=DialoguePlanData(themes=["Gobierno abierto"], from_quarter=2, min_per_quarter=2),
+    )
+    copy = strategy_copy(actor=None, strategy=strategy, year=strategy.year + 1)
+    assert (copy.dialogue_plan.themes, copy.dialogue_plan.from_quarter) == (["Gobierno abierto"], 2)
+    assert copy.dialogue_plan.min_per_quarter == 2
