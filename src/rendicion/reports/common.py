@@ -114,9 +114,9 @@ class MemoryItem:
         return bool(self.highlights or self.photos or self.recordings)
 
 
-def memory_items(space_ids: list[int]) -> dict[int, MemoryItem]:
+def memory_items(spaces: list[Space]) -> dict[int, MemoryItem]:
     """The published memory of each space, in a fixed number of queries."""
-    memory = space_memory_for(space_ids=space_ids, published_only=True)
+    memory = space_memory_for(spaces=spaces, published_only=True)
     items = {}
     for pk, m in memory.items():
         items[pk] = MemoryItem(
@@ -124,7 +124,7 @@ def memory_items(space_ids: list[int]) -> dict[int, MemoryItem]:
                 HighlightItem(
                     h.heading,
                     h.text,
-                    [FigureItem(f.display, f.label, f.period) for f in h.figures.all()],
+                    [FigureItem(f.display, f.label, f.period) for f in h.figures],
                 )
                 for h in m.highlights
             ],
@@ -140,7 +140,10 @@ def memory_items(space_ids: list[int]) -> dict[int, MemoryItem]:
                 )
                 for p in m.photos
             ],
-            recordings=[RecordingItem(r.title, r.url, r.channel) for r in m.recordings],
+            recordings=[
+                RecordingItem(r.get("title", ""), r.get("url", ""), r.get("channel", ""))
+                for r in m.recordings
+            ],
         )
     return items
 

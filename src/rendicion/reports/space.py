@@ -244,7 +244,7 @@ def space_report(*, space: Space) -> SpaceReport:
         % {"title": space.title},
         sections=[
             overview_section(space),
-            MemorySection(memory_items([space.pk])[space.pk], space.kind == "hearing"),
+            MemorySection(memory_items([space])[space.pk], space.kind == "hearing"),
             AttendanceSection(Shares.of(participation_stats(spaces=spaces))),
             EvaluationSection(evaluation_stats(spaces=spaces)),
             space_topics_section(spaces, space),

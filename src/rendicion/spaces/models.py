@@ -69,6 +69,9 @@ class Space(models.Model):
     evaluation_opens_at = models.DateTimeField(_("evaluación: abre"), null=True, blank=True)
     evaluation_closes_at = models.DateTimeField(_("evaluación: cierra"), null=True, blank=True)
     is_published = models.BooleanField(_("publicado"), default=True)
+    # Where the space can be watched again: [{"title", "url", "channel"}], kept with the space
+    # (a page shows them without another query).
+    recordings = models.JSONField(_("grabaciones"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -272,23 +275,6 @@ class SpacePhoto(models.Model):
             )
         if errors:
             raise ValidationError(errors)
-
-
-class SpaceRecording(models.Model):
-    """Where the recording of a space can be watched again (a link to its channel)."""
-
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="recordings")
-    title = models.CharField(_("título"), max_length=200)
-    url = models.URLField(_("enlace"), max_length=500)
-    channel = models.CharField(_("canal"), max_length=120, blank=True)
-
-    class Meta:
-        verbose_name = _("grabación")
-        verbose_name_plural = _("grabaciones")
-        ordering = ["space", "pk"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class SpaceHighlight(models.Model):

@@ -6,18 +6,11 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from rendicion.core.models import Entity, Office, User
+from rendicion.core.numbers import figure_format
 from rendicion.core.permissions import sees_whole_entity, user_office_ids
 from rendicion.strategy.models import DialoguePlan, Strategy
 
-from .models import (
-    HighlightFigure,
-    Space,
-    SpaceHighlight,
-    SpaceKind,
-    SpacePhoto,
-    SpaceRecording,
-    SpaceStatus,
-)
+from .models import Space, SpaceHighlight, SpaceKind, SpacePhoto, SpaceStatus
 
 
 def space_count_held(*, strategy: Strategy, kind: str) -> int:
@@ -137,38 +130,64 @@ def dialogue_plan_check(*, strategy: Strategy, today: dt.date | None = None) -> 
     ]
 
 
+@dataclass(frozen=True)
+class FigureRow:
+    display: str
+    label: str
+    period: str
+
+
+@dataclass
+class HighlightRow:
+    pk: int
+    heading: str
+    text: str
+    figures: list[FigureRow]
+
+
 @dataclass
 class SpaceMemory:
     """What a space leaves behind: its photos, recordings and the results presented."""
 
     photos: list[SpacePhoto]
-    recordings: list[SpaceRecording]
-    highlights: list[SpaceHighlight]
+    recordings: list[dict]
+    highlights: list[HighlightRow]
 
 
-def space_memory_for(
-    *, space_ids: list[int], published_only: bool = True
-) -> dict[int, SpaceMemory]:
-    """The memory of each space, in three queries whatever the number of spaces."""
+def space_memory_for(*, spaces: list[Space], published_only: bool = True) -> dict[int, SpaceMemory]:
+    """The memory of each space in two queries whatever their number: photos, and the results
+    joined with their figures (recordings are kept with the space)."""
+    ids = [space.pk for space in spaces]
+    memory = {space.pk: SpaceMemory([], list(space.recordings), []) for space in spaces}
     photos = (
-        SpacePhoto.objects.filter(space_id__in=space_ids)
+        SpacePhoto.objects.filter(space_id__in=ids)
         .select_related("space")
         .order_by("space", "order", "pk")
     )
     if published_only:
         photos = photos.filter(is_published=True)
-    memory = {pk: SpaceMemory([], [], []) for pk in space_ids}
     for photo in photos:
         memory[photo.space_id].photos.append(photo)
-    for recording in SpaceRecording.objects.filter(space_id__in=space_ids).order_by("pk"):
-        memory[recording.space_id].recordings.append(recording)
-    highlights = (
-        SpaceHighlight.objects.filter(space_id__in=space_ids)
-        .prefetch_related(Prefetch("figures", queryset=HighlightFigure.objects.order_by("order")))
-        .order_by("order", "pk")
+    rows = (
+        SpaceHighlight.objects.filter(space_id__in=ids)
+        .order_by("space", "order", "pk", "figures__order")
+        .values_list(
+            "pk",
+            "space_id",
+            "heading",
+            "text",
+            "figures__value",
+            "figures__label",
+            "figures__period",
+        )
     )
-    for highlight in highlights:
-        memory[highlight.space_id].highlights.append(highlight)
+    seen: dict[int, HighlightRow] = {}
+    for pk, space_id, heading, text, value, label, period in rows:
+        if pk not in seen:
+            seen[pk] = HighlightRow(pk, heading, text, [])
+            memory[space_id].highlights.append(seen[pk])
+        if value is not None:
+            seen[pk].figures.append(FigureRow(figure_format(value), label, period))
     return memory
 
 

@@ -54,7 +54,7 @@ def space_public(request: HttpRequest, slug: str) -> HttpResponse:
         "spaces/public_detail.html",
         {
             "space": space,
-            "memory": selectors.space_memory_for(space_ids=[space.pk])[space.pk],
+            "memory": selectors.space_memory_for(spaces=[space])[space.pk],
             "attendance_open": space.form_is_open("attendance"),
             "evaluation_open": space.form_is_open("evaluation"),
             "now": timezone.now(),

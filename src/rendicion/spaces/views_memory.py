@@ -14,7 +14,7 @@ from rendicion.core.forms import validation_error_to_form
 from . import permissions, selectors, services
 from .access import access_space_staff
 from .forms import HighlightForm, PhotoTextForm, PhotoUploadForm, RecordingForm
-from .models import Space, SpaceHighlight, SpacePhoto, SpaceRecording
+from .models import Space, SpaceHighlight, SpacePhoto
 
 
 def _space(request: HttpRequest, slug: str) -> Space:
@@ -31,7 +31,7 @@ def _editable(request: HttpRequest, slug: str) -> Space:
 
 
 def _page(request: HttpRequest, space: Space, **forms) -> HttpResponse:
-    memory = selectors.space_memory_for(space_ids=[space.pk], published_only=False)[space.pk]
+    memory = selectors.space_memory_for(spaces=[space], published_only=False)[space.pk]
     context = {
         "space": space,
         "memory": memory,
@@ -174,7 +174,6 @@ def staff_highlight_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 _DELETABLE = {
     "foto": (SpacePhoto, "space_photo_delete", "photo"),
-    "grabacion": (SpaceRecording, "space_recording_delete", "recording"),
     "resultado": (SpaceHighlight, "space_highlight_delete", "highlight"),
 }
 
@@ -183,6 +182,13 @@ _DELETABLE = {
 @require_POST
 def staff_memory_delete(request: HttpRequest, slug: str, what: str, pk: int) -> HttpResponse:
     space = _editable(request, slug)
+    if what == "grabacion":  # recordings are kept with the space, by position
+        try:
+            services.space_recording_delete(actor=request.user, space=space, number=pk)
+        except ValidationError:
+            raise Http404 from None
+        messages.success(request, _("Quedó eliminado."))
+        return redirect("spaces:staff_memory", slug=space.slug)
     if what not in _DELETABLE:
         raise Http404
     model, service, argument = _DELETABLE[what]

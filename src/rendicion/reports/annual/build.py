@@ -315,7 +315,7 @@ def annual_report(*, strategy: Strategy) -> AnnualReport:
     # The report tells what happened: spaces held (planned or cancelled ones are not counted).
     held = Space.objects.filter(strategy=strategy, status=SpaceStatus.HELD)
     spaces = list(spaces_with_counts(held))
-    memory = memory_items([s.pk for s in spaces])
+    memory = memory_items(spaces)
     report = AnnualReport(
         year=strategy.year,
         entity=strategy.entity.name,

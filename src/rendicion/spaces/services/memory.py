@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from rendicion.core.models import User
 from rendicion.core.services import audit_record, changes_between, snapshot
 
 from ..images import PHOTO_TYPES, photo_web_versions
-from ..models import HighlightFigure, Space, SpaceHighlight, SpacePhoto, SpaceRecording
+from ..models import HighlightFigure, Space, SpaceHighlight, SpacePhoto
 
 PHOTO_TEXT_FIELDS = ["alt_text", "caption", "credit", "consent_note", "is_published", "order"]
 
@@ -50,7 +51,7 @@ def space_photo_add(
         order=_next_order(space.photos.all()),
         width=versions.width,
         height=versions.height,
-        **text.__dict__,
+        **{k: v.strip() if isinstance(v, str) else v for k, v in text.__dict__.items()},
     )
     photo.full_clean(exclude=["original", "web", "thumbnail"])
     try:
@@ -105,30 +106,45 @@ def space_photo_delete(*, actor: User | None, photo: SpacePhoto) -> None:
 @transaction.atomic
 def space_recording_add(
     *, actor: User | None, space: Space, title: str, url: str, channel: str = ""
-) -> SpaceRecording:
-    recording = SpaceRecording(
-        space=space, title=title.strip(), url=url.strip(), channel=channel.strip()
-    )
-    recording.full_clean()
-    recording.save()
+) -> dict:
+    """Adds a link where the space can be watched again."""
+    recording = {"title": title.strip(), "url": url.strip(), "channel": channel.strip()}
+    errors = {}
+    if not recording["title"]:
+        errors["title"] = _("Escriba el título de la grabación.")
+    try:
+        URLValidator(schemes=["http", "https"])(recording["url"])
+    except ValidationError:
+        errors["url"] = _("Escriba un enlace completo que empiece por https://.")
+    if errors:
+        raise ValidationError(errors)
+    space = Space.objects.select_for_update().get(pk=space.pk)
+    space.recordings = [*space.recordings, recording]
+    space.save(update_fields=["recordings", "updated_at"])
     audit_record(
         actor=actor,
         action="space_recording_add",
-        target=recording,
-        changes={"space": [None, space.slug], "url": [None, recording.url]},
+        target=space,
+        changes={"recordings": [None, recording["url"]]},
     )
     return recording
 
 
 @transaction.atomic
-def space_recording_delete(*, actor: User | None, recording: SpaceRecording) -> None:
+def space_recording_delete(*, actor: User | None, space: Space, number: int) -> None:
+    """Removes the recording at position `number` (1 is the first)."""
+    space = Space.objects.select_for_update().get(pk=space.pk)
+    if not 1 <= number <= len(space.recordings):
+        raise ValidationError({"recording": _("Esa grabación no existe.")})
+    removed = space.recordings[number - 1]
+    space.recordings = [r for n, r in enumerate(space.recordings, 1) if n != number]
+    space.save(update_fields=["recordings", "updated_at"])
     audit_record(
         actor=actor,
         action="space_recording_delete",
-        target=recording.space,
-        changes={"recording": [recording.url, None]},
+        target=space,
+        changes={"recordings": [removed.get("url"), None]},
     )
-    recording.delete()
 
 
 @dataclass

@@ -235,3 +235,23 @@ def test_a_quarter_without_a_dialogue_is_flagged_on_the_staff_list(client):
     client.force_login(UserFactory(role="planning"))
     page = client.get("/gestion/espacios/").text
     assert "Trimestre 3" in page and "Trimestre 2" not in page
+
+
+def test_staff_add_a_recording_link_and_remove_it(client):
+    space = SpaceFactory()
+    client.force_login(UserFactory(role="planning"))
+    url = f"/gestion/espacios/{space.slug}/memoria/grabaciones/"
+    response = client.post(url, {"title": "Transmisión", "url": "javascript:alert(1)"})
+    assert response.status_code == 400
+    assert set(response.context["recording_form"].errors) == {"url"}
+    assert (
+        client.post(url, {"title": "Transmisión", "url": "https://example.org/v"}).status_code
+        == 302
+    )
+    space.refresh_from_db()
+    assert space.recordings == [
+        {"title": "Transmisión", "url": "https://example.org/v", "channel": ""}
+    ]
+    client.post(f"/gestion/espacios/{space.slug}/memoria/eliminar/grabacion/1/")
+    space.refresh_from_db()
+    assert space.recordings == []
