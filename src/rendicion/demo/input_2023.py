@@ -170,7 +170,7 @@ COMMITMENTS = [
         [
             (
                 "2023-11-30",
-                "Jornada realizada por Microsoft Teams; la grabación quedó publicada.",
+                "Jornada virtual realizada desde la Secretaría General; la grabación quedó publicada.",
                 "done",
                 "https://demo.example.invalid/evidencias/jornada-convocatorias",
             ),

@@ -12,7 +12,7 @@ from rendicion.spaces.models import Space, SpaceStatus
 from rendicion.strategy import services as strategy_services
 from rendicion.strategy.models import Strategy
 
-from . import input_2023, spaces_2023
+from . import input_2023, memory_2023, spaces_2023
 from . import seed_2023 as seed
 from .attendees import demo_attendance_files
 from .evaluations import demo_evaluation_files
@@ -78,6 +78,7 @@ def _strategy(entity: Entity, offices: dict[str, Office]) -> Strategy:
                 **values,
                 "stage": stages[values["stage"]],
                 "responsible": [offices[name] for name in values["responsible"]],
+                "responsible_text": memory_2023.RESPONSIBLE_AS_WRITTEN.get(values["number"], ""),
                 "status": "pending" if linked else seed.MANUAL_STATUS,
                 "progress": 0 if linked else seed.MANUAL_PROGRESS,
             }
@@ -194,6 +195,7 @@ def demo_load() -> DemoResult:
     from .publications_2023 import publications_load  # documents before each space
 
     publications_load(strategy=strategy, offices=offices)
+    memory_2023.memory_load(strategy=strategy)  # the seed's own words and the spaces' memory
     logins = _users(offices)
     _publish_reports(strategy)
     return DemoResult(entity=entity, strategy=strategy, logins=logins)

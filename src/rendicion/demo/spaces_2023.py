@@ -114,7 +114,8 @@ SPACES = [
         title="Talento Humano en la Secretaría General",
         starts_at="2023-10-19 10:00",
         modality="virtual",
-        channels=[("Microsoft Teams", "Secretaría General", "", None)],
+        # The seed names its place: the Secretaría General de la Alcaldía de Bogotá, virtual.
+        channels=[("Transmisión virtual", "Secretaría General de la Alcaldía de Bogotá", "", None)],
         topics=["Gestión del talento humano"],
         organisers=[seed.TALENTO, seed.PLANEACION],
         attendances=70,

@@ -35,8 +35,17 @@ STYLE = Style(
 )
 
 
-def bar_chart_svg(*, title: str, labels: list[str], values: list[int], suffix: str = "") -> bytes:
-    """A horizontal bar chart, one bar per label, each bar labelled with its value."""
+def bar_chart_svg(
+    *,
+    title: str,
+    labels: list[str],
+    values: list[float],
+    suffix: str = "",
+    maximum: float | None = None,
+    decimals: int = 0,
+) -> bytes:
+    """A horizontal bar chart, one bar per label, each bar labelled with its value; with
+    `maximum` the axis runs from 0 to it (a score against 100), else it fits the values."""
     chart = pygal.HorizontalBar(
         style=STYLE,
         width=720,
@@ -51,7 +60,8 @@ def bar_chart_svg(*, title: str, labels: list[str], values: list[int], suffix: s
         show_y_guides=False,
         title=title,
         truncate_label=-1,
-        value_formatter=lambda value: f"{value:.0f}{suffix}",
+        value_formatter=lambda value: f"{value:.{decimals}f}".replace(".", ",") + suffix,
+        **({"range": (0, maximum), "xrange": (0, maximum)} if maximum is not None else {}),
     )
     # pygal draws horizontal bars bottom-up; reverse so the first label is on top.
     chart.x_labels = list(reversed(labels))

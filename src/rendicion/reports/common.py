@@ -12,11 +12,13 @@ from typing import Any, ClassVar, Protocol
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from rendicion.participation.models import Attendance, Evaluation
 from rendicion.participation.selectors import ParticipationStats, Share
 from rendicion.spaces.models import Channel, PieceState, Space
+from rendicion.spaces.selectors import space_memory_for
 
 
 class Section(Protocol):
@@ -64,6 +66,86 @@ class PieceItem:
     title: str
     channel: str
     date: str
+
+
+@dataclass(frozen=True)
+class FigureItem:
+    value: str  # as Colombian texts write it: "339.876"
+    label: str
+    period: str
+
+
+@dataclass
+class HighlightItem:
+    heading: str
+    text: str
+    figures: list[FigureItem]
+
+
+@dataclass(frozen=True)
+class PhotoItem:
+    """A published photo: its public address (the web copy, without camera data) and texts."""
+
+    pk: int
+    url: str
+    alt_text: str
+    caption: str
+    credit: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class RecordingItem:
+    title: str
+    url: str
+    channel: str
+
+
+@dataclass
+class MemoryItem:
+    """The memory of a space: results presented, photos, recordings."""
+
+    highlights: list[HighlightItem] = field(default_factory=list)
+    photos: list[PhotoItem] = field(default_factory=list)
+    recordings: list[RecordingItem] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.highlights or self.photos or self.recordings)
+
+
+def memory_items(spaces: list[Space]) -> dict[int, MemoryItem]:
+    """The published memory of each space, in a fixed number of queries."""
+    memory = space_memory_for(spaces=spaces, published_only=True)
+    items = {}
+    for pk, m in memory.items():
+        items[pk] = MemoryItem(
+            highlights=[
+                HighlightItem(
+                    h.heading,
+                    h.text,
+                    [FigureItem(f.display, f.label, f.period) for f in h.figures],
+                )
+                for h in m.highlights
+            ],
+            photos=[
+                PhotoItem(
+                    p.pk,
+                    reverse("spaces:photo", args=[p.space.slug, p.pk, "web"]),
+                    p.alt_text,
+                    p.caption,
+                    p.credit,
+                    p.width,
+                    p.height,
+                )
+                for p in m.photos
+            ],
+            recordings=[
+                RecordingItem(r.get("title", ""), r.get("url", ""), r.get("channel", ""))
+                for r in m.recordings
+            ],
+        )
+    return items
 
 
 @dataclass

@@ -62,6 +62,57 @@ class Writer:
                 [[s.label, s.count, f"{s.pct} %"] for s in rows],
             )
 
+    def narrative(self, section) -> None:
+        """The sentence from the figures, then the entity's own paragraphs."""
+        if getattr(section, "generated", ""):
+            self.paragraph(section.generated)
+        for text in getattr(section, "narrative", []):
+            self.paragraph(text)
+
+    def memory(self, memory, photos_heading: str, level: int) -> None:
+        """Results presented (with their figures), photos with their alternative text, and
+        recordings of a space."""
+        if memory.highlights:
+            self.heading(_("Resultados presentados"), level)
+            for h in memory.highlights:
+                self.document.add_paragraph().add_run(h.heading).bold = True
+                self.bullets(
+                    f"{f.value} {f.label}" + (f" ({f.period})" if f.period else "")
+                    for f in h.figures
+                )
+                if h.text:
+                    self.paragraph(h.text)
+        if memory.photos:
+            self.heading(photos_heading, level)
+            for photo in memory.photos:
+                self.picture(photo)
+        for r in memory.recordings:
+            self.paragraph(_("Grabación: %(title)s %(url)s") % {"title": r.title, "url": r.url})
+
+    def picture(self, photo) -> None:
+        from docx.shared import Cm
+
+        from .render import photo_web_bytes
+
+        content = photo_web_bytes(photo.pk)
+        if content is None:
+            return
+        self.document.add_picture(io.BytesIO(content), width=Cm(14))
+        # Word reads a picture's alternative text from its drawing properties (docPr descr).
+        inline = self.document.inline_shapes[-1]._inline
+        inline.docPr.set("descr", photo.alt_text)
+        inline.docPr.set("title", photo.alt_text)
+        caption = " ".join(
+            part
+            for part in (
+                photo.caption,
+                _("Crédito: %(credit)s") % {"credit": photo.credit} if photo.credit else "",
+            )
+            if part
+        )
+        if caption:
+            self.paragraph(caption)
+
     def content(self) -> bytes:
         output = io.BytesIO()
         self.document.save(output)
@@ -73,11 +124,13 @@ class Writer:
 
 def _purpose(w: Writer, s) -> None:
     w.heading(_("Objetivo del informe"))
+    w.narrative(s)
     w.paragraph(s.purpose)
 
 
 def _strategy(w: Writer, s) -> None:
     w.heading(_("La estrategia"))
+    w.narrative(s)
     w.paragraph(s.objective)
     if s.challenges:
         w.heading(_("Retos"), 2)
@@ -86,16 +139,28 @@ def _strategy(w: Writer, s) -> None:
     for stage in s.stages:
         w.heading(f"{stage.number}. {stage.name}", 2)
         w.bullets(stage.items)
+    if s.stage_offices:
+        w.heading(_("Etapas y dependencias responsables"), 2)
+        w.table(
+            [_("Etapa"), _("Dependencias responsables")],
+            [[f"{x.number}. {x.name}", "; ".join(x.offices)] for x in s.stage_offices],
+        )
 
 
 def _readiness(w: Writer, s) -> None:
     w.heading(_("Aprestamiento"))
+    w.narrative(s)
     if s.self_assessment is not None:
         sa = s.self_assessment
         w.paragraph(
             _("Autodiagnóstico %(year)s: %(score)s puntos sobre 100.")
             % {"year": sa.year, "score": sa.score}
         )
+        if sa.stages:
+            w.table(
+                [_("Etapa"), _("Calificación (sobre 100)")],
+                [[name, f"{score:.1f}".replace(".", ",")] for name, score in sa.stages],
+            )
         w.bullets(sa.points_to_strengthen)
     for role in s.team_roles:
         w.heading(role.name, 2)
@@ -104,15 +169,17 @@ def _readiness(w: Writer, s) -> None:
 
 def _cronograma(w: Writer, s) -> None:
     w.heading(_("Cronograma"))
-    headers = [_("No."), _("Actividad"), _("Meta"), _("Responsables"), _("Trimestres")]
+    w.narrative(s)
+    headers = [_("No."), _("Actividad"), _("Meta"), _("Evidencias"), _("Responsable")]
     w.table(
-        [*headers, _("Estado"), _("Avance (%)")],
+        [*headers, _("Trimestres"), _("Estado"), _("Avance (%)")],
         [
             [
                 a.number,
                 a.name,
                 a.target,
-                "; ".join(a.responsible),
+                a.evidence,
+                a.responsible_text or "; ".join(a.responsible),
                 ", ".join(str(q) for q in a.quarters),
                 a.status_label,
                 a.progress,
@@ -123,8 +190,10 @@ def _cronograma(w: Writer, s) -> None:
 
 
 def _hearings(w: Writer, s) -> None:
-    for hearing in s.items:
+    for n, hearing in enumerate(s.items):
         w.heading(hearing.title)
+        if n == 0:
+            w.narrative(s)
         w.bullets(
             [
                 _("Fecha: %(date)s") % {"date": hearing.date},
@@ -135,23 +204,72 @@ def _hearings(w: Writer, s) -> None:
                 % {"p": hearing.topics_proposed, "i": hearing.topics_included},
             ]
         )
+        w.memory(hearing.memory, _("La audiencia en imágenes"), 2)
+
+
+def _dialogue_plan(w: Writer, plan, check) -> None:
+    w.heading(_("Planteamiento general"), 2)
+    rows = [
+        (_("Propósito"), "; ".join(plan.purposes)),
+        (_("Temas generales"), "; ".join(plan.themes)),
+        (_("Modalidad"), ", ".join(plan.modalities)),
+        (
+            _("Duración"),
+            _("%(n)s minutos") % {"n": plan.duration_minutes} if plan.duration_minutes else "",
+        ),
+        (_("Metodología"), "; ".join(plan.methodology)),
+        (_("Estructura"), " – ".join(plan.structure)),
+        (_("Posibles lugares"), ", ".join(plan.venues)),
+        (_("Fechas"), plan.frequency_rule),
+    ]
+    w.table([_("Elemento"), _("Planteamiento")], [[k, v] for k, v in rows if v])
+    if check:
+        w.heading(_("Cumplimiento de la regla de frecuencia"), 3)
+        w.table(
+            [_("Trimestre"), _("Mínimo"), _("Realizados"), _("Resultado")],
+            [
+                [
+                    q.quarter,
+                    q.required,
+                    q.held,
+                    _("Sin el mínimo de diálogos")
+                    if q.missing and q.ended
+                    else _("Faltan diálogos por programar")
+                    if q.missing
+                    else _("Cumplido")
+                    if q.held >= q.required
+                    else _("Programado"),
+                ]
+                for q in check
+            ],
+        )
 
 
 def _dialogues(w: Writer, s) -> None:
-    if not s.count:
+    if not s.count and not s.plan:
         return
     w.heading(_("Diálogos ciudadanos"))
+    w.narrative(s)
+    if s.plan:
+        _dialogue_plan(w, s.plan, s.plan_check)
+    if not s.count:
+        return
     w.table(
         [_("Fecha"), _("Diálogo"), _("Modalidad"), _("Lugar"), _("Asistencias")],
         [[d.date, d.title, d.modality_label, d.venue, d.attendance_forms] for d in s.items],
     )
     w.paragraph(_("Asistencias: %(n)s.") % {"n": s.shares.attendances})
     w.shares(s.shares)
+    for d in s.items:
+        if d.memory:
+            w.heading(_("Diálogo «%(title)s»") % {"title": d.title}, 2)
+            w.memory(d.memory, _("El diálogo en imágenes"), 3)
 
 
 def _proposed_topics(w: Writer, s) -> None:
     if s.count:
         w.heading(_("Temas propuestos por la ciudadanía"))
+        w.narrative(s)
         w.bullets(t.text for t in s.items)
         if s.pending_review:
             w.paragraph(
@@ -168,6 +286,7 @@ def _questions(w: Writer, s) -> None:
     counts = s.counts
     if counts.get("received"):
         w.heading(_("Preguntas de la ciudadanía"))
+        w.narrative(s)
         w.paragraph(
             _(
                 "Se recibieron %(r)s preguntas; %(a)s tienen respuesta y %(p)s respuestas están "
@@ -184,10 +303,20 @@ def _questions(w: Writer, s) -> None:
 def _commitments(w: Writer, s) -> None:
     if s.items:
         w.heading(_("Compromisos"))
+        w.narrative(s)
         w.table(
             [_("Compromiso"), _("Responsable"), _("Fecha límite"), _("Estado")],
             [[c.description, c.office, c.due_date, c.state_label] for c in s.items],
         )
+
+
+def _closing(w: Writer, s) -> None:
+    from docx.enum.text import WD_BREAK
+
+    w.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    w.heading(_("Gracias"))
+    w.narrative(s)
+    w.paragraph(s.entity)
 
 
 # Space report -----------------------------------------------------------------------------------
@@ -206,6 +335,12 @@ def _overview(w: Writer, s) -> None:
     )
     if s.purpose:
         w.paragraph(s.purpose)
+
+
+def _space_memory(w: Writer, s) -> None:
+    if s.memory:
+        heading = _("La audiencia en imágenes") if s.is_hearing else _("El diálogo en imágenes")
+        w.memory(s.memory, heading, 1)
 
 
 def _attendance(w: Writer, s) -> None:
@@ -271,7 +406,9 @@ WRITERS: dict[tuple[str, str], Callable[[Writer, Any], None]] = {
     ("annual", "proposed_topics"): _proposed_topics,
     ("annual", "questions"): _questions,
     ("annual", "commitments"): _commitments,
+    ("annual", "closing"): _closing,
     ("space", "overview"): _overview,
+    ("space", "memory"): _space_memory,
     ("space", "attendance"): _attendance,
     ("space", "evaluation"): _evaluation,
     ("space", "topics"): _space_topics,

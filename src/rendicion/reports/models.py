@@ -55,3 +55,43 @@ class PublishedReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
+
+
+class NarrativeSection(models.TextChoices):
+    """The sections of the annual report that take a paragraph written by the entity."""
+
+    PURPOSE = "purpose", _("Objetivo del informe")
+    STRATEGY = "strategy", _("La estrategia")
+    READINESS = "readiness", _("Aprestamiento")
+    CRONOGRAMA = "cronograma", _("Cronograma")
+    HEARINGS = "hearings", _("Audiencias públicas")
+    DIALOGUES = "dialogues", _("Diálogos ciudadanos")
+    PROPOSED_TOPICS = "proposed_topics", _("Temas propuestos por la ciudadanía")
+    QUESTIONS = "questions", _("Preguntas de la ciudadanía")
+    COMMITMENTS = "commitments", _("Compromisos")
+    CLOSING = "closing", _("Cierre")
+
+
+class ReportNarrative(models.Model):
+    """What the entity writes in its own words for one section of the year's report (the
+    figures come from the records; this says what they mean)."""
+
+    strategy = models.ForeignKey(
+        "strategy.Strategy", on_delete=models.CASCADE, related_name="report_narratives"
+    )
+    section = models.CharField(_("sección"), max_length=30, choices=NarrativeSection.choices)
+    text = models.TextField(_("texto de la entidad"), max_length=4000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("texto de la entidad para el informe")
+        verbose_name_plural = _("textos de la entidad para el informe")
+        ordering = ["strategy", "section"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy", "section"], name="report_narrative_unique_section"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_section_display()} ({self.strategy.year})"

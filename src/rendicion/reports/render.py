@@ -48,13 +48,32 @@ def charts_for(shares: Shares) -> dict[str, str]:
     return {"sex": sex_uri, "sex_alt": sex_alt, "age": age_uri, "age_alt": age_alt}
 
 
+def assessment_chart(stages: list[list]) -> tuple[str, str]:
+    """The self-assessment's score per stage against 100, with its alternative text."""
+    title = _("Calificación del autodiagnóstico por etapa (sobre 100)")
+    labels = [str(name) for name, _score in stages]
+    values = [float(score) for _name, score in stages]
+    alt = _("%(title)s: ") % {"title": title} + "; ".join(
+        f"{label} {value:.1f}".replace(".", ",")
+        for label, value in zip(labels, values, strict=True)
+    )
+    svg = bar_chart_svg(title=title, labels=labels, values=values, maximum=100, decimals=1)
+    return svg_data_uri(svg), alt
+
+
 def _report_charts(report: Report) -> dict[str, str]:
-    """The charts of the report's one breakdown of attendances (dialogues, or the space's)."""
+    """The charts of the report's one breakdown of attendances (dialogues, or the space's) and
+    of its self-assessment."""
+    charts: dict[str, str] = {}
+    for section in report.sections:
+        assessment = getattr(section, "self_assessment", None)
+        if assessment is not None and assessment.stages:
+            charts["assessment"], charts["assessment_alt"] = assessment_chart(assessment.stages)
     for section in report.sections:
         shares = getattr(section, "shares", None)
         if shares is not None and shares.attendances:
-            return charts_for(shares)
-    return {}
+            return charts_for(shares) | charts
+    return charts
 
 
 def report_body_html(report: Report, *, staff: bool = False) -> str:
@@ -63,6 +82,48 @@ def report_body_html(report: Report, *, staff: bool = False) -> str:
         "reports/partials/body.html",
         {"report": report, "charts": _report_charts(report), "staff": staff},
     )
+
+
+_PHOTO_URL = re.compile(r"/espacios/[^/]+/fotos/(\d+)/(web|miniatura)\.jpg$")
+
+
+def _photo_fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PhotoFetcher(URLFetcher):
+        """Reads the web copies of published photos from storage (the report's HTML names
+        them by their public address), and nothing from the network."""
+
+        def fetch(self, url, headers=None):
+            match = _PHOTO_URL.search(url.split("?")[0])
+            if match:
+                content = photo_web_bytes(int(match[1]))
+                if content is None:
+                    raise ValueError(url)
+                return URLFetcherResponse(url, body=content, headers={"Content-Type": "image/jpeg"})
+            if not url.startswith(("file:", "data:")):
+                raise ValueError(url)
+            return super().fetch(url, headers)
+
+    return PhotoFetcher
+
+
+def _photo_fetcher():
+    """Made on first use: WeasyPrint is imported only when a PDF is drawn."""
+    return _photo_fetcher_class()()
+
+
+def photo_web_bytes(pk: int) -> bytes | None:
+    """The web copy of a published photo, or None."""
+    from rendicion.spaces.models import SpacePhoto
+    from rendicion.spaces.selectors import space_photo_public
+
+    try:
+        photo = space_photo_public(pk=pk)
+        with photo.web.open("rb") as handle:
+            return handle.read()
+    except (SpacePhoto.DoesNotExist, FileNotFoundError):
+        return None
 
 
 def pdf_document(*, title: str, entity: str, year: int, body_html: str) -> bytes:
@@ -77,7 +138,7 @@ def pdf_document(*, title: str, entity: str, year: int, body_html: str) -> bytes
         "reports/pdf.html",
         {"title": title, "entity": entity, "year": year, "body": body_html, "toc": toc},
     )
-    document = HTML(string=html, base_url=str(PRINT_CSS.parent))
+    document = HTML(string=html, base_url=str(PRINT_CSS.parent), url_fetcher=_photo_fetcher())
     return document.write_pdf(
         stylesheets=[CSS(filename=str(PRINT_CSS))],
         pdf_variant="pdf/ua-1",

@@ -12,10 +12,12 @@ from rendicion.questions.selectors import published_answers, topics_by_space
 from rendicion.spaces.models import Space
 
 from .common import (
+    MemoryItem,
     PieceItem,
     Section,
     Shares,
     SpaceSummary,
+    memory_items,
     published_pieces,
     sections_json,
     space_summary_fields,
@@ -151,6 +153,19 @@ class SpaceCommitmentsSection:
 
 
 @dataclass
+class MemorySection:
+    """The results presented in the space, its photos and recordings."""
+
+    key: ClassVar[str] = "memory"
+    memory: MemoryItem
+    is_hearing: bool
+    omitted: ClassVar[list[str]] = []
+
+    def as_json(self) -> dict[str, Any]:
+        return {"memory": asdict(self.memory)} if self.memory else {}
+
+
+@dataclass
 class SpaceReport:
     year: int
     entity: str
@@ -229,6 +244,7 @@ def space_report(*, space: Space) -> SpaceReport:
         % {"title": space.title},
         sections=[
             overview_section(space),
+            MemorySection(memory_items([space])[space.pk], space.kind == "hearing"),
             AttendanceSection(Shares.of(participation_stats(spaces=spaces))),
             EvaluationSection(evaluation_stats(spaces=spaces)),
             space_topics_section(spaces, space),

@@ -36,6 +36,7 @@ urlpatterns = [
         name="annual_download",
     ),
     path("gestion/informes/<int:year>/publicar/", views.annual_publish, name="annual_publish"),
+    path("gestion/informes/<int:year>/textos/", views.annual_narratives, name="annual_narratives"),
     path("gestion/espacios/<slug:slug>/informe/", views.space_preview, name="space_preview"),
     path(
         "gestion/espacios/<slug:slug>/informe/publicar/", views.space_publish, name="space_publish"

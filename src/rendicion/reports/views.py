@@ -13,13 +13,16 @@ from django.views.decorators.http import require_POST
 
 from rendicion.core.confirm import confirmation_page
 from rendicion.core.selectors import entity_current
+from rendicion.questions.plain_language import readability
 from rendicion.spaces.models import Space
 from rendicion.strategy.models import Strategy
 from rendicion.strategy.selectors import strategy_get
 
 from . import permissions, selectors, services
 from .annual import annual_report
+from .forms import NarrativesForm
 from .models import PublishedReport, ReportKind
+from .narratives import narratives_for, report_narratives_save
 from .render import CONTENT_TYPES, FORMATS, report_body_html, report_render
 from .space import space_report
 
@@ -239,3 +242,29 @@ def space_publish(request: HttpRequest, slug: str) -> HttpResponse:
         request, _("Se publicó la versión %(v)s del informe del espacio.") % {"v": report.version}
     )
     return redirect("reports:space_preview", slug=slug)
+
+
+@login_required
+def annual_narratives(request: HttpRequest, year: int) -> HttpResponse:
+    """The entity's own paragraphs for each section of the year's report, each checked for
+    plain language as answers to citizens are."""
+    strategy = _staff_strategy(request, year)
+    if not permissions.can_publish_reports(request.user):
+        raise PermissionDenied
+    current = narratives_for(strategy=strategy)
+    form = NarrativesForm(request.POST or None, initial=current)
+    if request.method == "POST" and form.is_valid():
+        report_narratives_save(actor=request.user, strategy=strategy, texts=form.cleaned_data)
+        messages.success(request, _("Los textos del informe quedaron guardados."))
+        return redirect("reports:annual_narratives", year=year)
+    texts = form.cleaned_data if form.is_bound and form.is_valid() else current
+    checks = {key: readability(text) for key, text in texts.items() if text.strip()}
+    return render(
+        request,
+        "reports/staff_narratives.html",
+        {
+            "strategy": strategy,
+            "form": form,
+            "fields": [(form[name], checks.get(name)) for name in form.fields],
+        },
+    )

@@ -255,3 +255,69 @@ class PublicationCommentForm(PublicForm):
         },
     )
     consent_version = forms.CharField(widget=forms.HiddenInput)
+
+
+class PhotoTextForm(forms.Form):
+    alt_text = forms.CharField(
+        label=_("Texto alternativo"),
+        help_text=_(
+            "Qué muestra la foto, para quien no puede verla. Sin él la foto no se publica."
+        ),
+        required=False,
+        max_length=300,
+    )
+    caption = forms.CharField(label=_("Pie de foto"), required=False, max_length=300)
+    credit = forms.CharField(
+        label=_("Crédito"), help_text=_("Quién tomó la foto."), required=False, max_length=150
+    )
+    consent_note = forms.CharField(
+        label=_("Autorización de las personas que aparecen"),
+        help_text=_(
+            "Cómo consta que autorizaron la publicación (por ejemplo, el formato firmado), o "
+            "«No aparecen personas». Sin ella la foto no se publica."
+        ),
+        required=False,
+        max_length=300,
+    )
+    is_published = forms.BooleanField(label=_("Publicar la foto"), required=False)
+
+
+class PhotoUploadForm(PhotoTextForm):
+    image = forms.FileField(
+        label=_("Foto"),
+        help_text=_(
+            "JPG, PNG o WebP. Se publica una copia reducida sin los datos de la cámara ni la "
+            "ubicación; el original queda solo para el equipo."
+        ),
+        error_messages={"required": _("Elija la foto que va a subir.")},
+    )
+
+    field_order = ["image", "alt_text", "caption", "credit", "consent_note", "is_published"]
+
+
+class RecordingForm(forms.Form):
+    title = forms.CharField(label=_("Título de la grabación"), max_length=200)
+    url = forms.URLField(
+        label=_("Enlace"), max_length=500, assume_scheme="https", help_text=_("https://…")
+    )
+    channel = forms.CharField(label=_("Canal"), required=False, max_length=120)
+
+
+class HighlightForm(forms.Form):
+    heading = forms.CharField(label=_("Título del resultado"), max_length=200)
+    text = forms.CharField(
+        label=_("Texto corto"),
+        required=False,
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    figures = forms.CharField(
+        label=_("Cifras"),
+        help_text=_(
+            "Una por línea: cifra | qué cuenta | periodo. Por ejemplo: "
+            "339.876 | interacciones | junio a diciembre de 2022"
+        ),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rendicion.core.models import ConsentText, Office
+from rendicion.core.numbers import figure_format
 from rendicion.strategy.models import Strategy
 
 
@@ -69,6 +70,9 @@ class Space(models.Model):
     evaluation_opens_at = models.DateTimeField(_("evaluación: abre"), null=True, blank=True)
     evaluation_closes_at = models.DateTimeField(_("evaluación: cierra"), null=True, blank=True)
     is_published = models.BooleanField(_("publicado"), default=True)
+    # Where the space can be watched again: [{"title", "url", "channel"}], kept with the space
+    # (a page shows them without another query).
+    recordings = models.JSONField(_("grabaciones"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -373,3 +377,119 @@ class PublicationComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publication} #{self.pk}"
+
+
+# The memory of a space (memoria: "Audiencia en imágenes", results presented) ------------------
+
+
+def photo_original_upload_to(instance: "SpacePhoto", filename: str) -> str:
+    # The original keeps its camera data (EXIF, location): it lives with the staff-only files.
+    return f"espacios/{instance.space.slug}/fotos/originales/{filename}"
+
+
+def photo_web_upload_to(instance: "SpacePhoto", filename: str) -> str:
+    return f"espacios/{instance.space.slug}/fotos/web/{filename}"
+
+
+class SpacePhoto(models.Model):
+    """A photo of a space. What the public sees are the resized copies without camera data;
+    the original stays with staff. No alternative text, no publication."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="photos")
+    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+    original = models.FileField(_("original"), upload_to=photo_original_upload_to, max_length=300)
+    web = models.FileField(_("versión web"), upload_to=photo_web_upload_to, max_length=300)
+    thumbnail = models.FileField(_("miniatura"), upload_to=photo_web_upload_to, max_length=300)
+    width = models.PositiveIntegerField(_("ancho (versión web)"))
+    height = models.PositiveIntegerField(_("alto (versión web)"))
+    alt_text = models.CharField(
+        _("texto alternativo"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describa lo que muestra la foto para quien no puede verla."),
+    )
+    caption = models.CharField(_("pie de foto"), max_length=300, blank=True)
+    credit = models.CharField(_("crédito"), max_length=150, blank=True)
+    consent_note = models.CharField(
+        _("autorización de las personas que aparecen"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Cómo consta que las personas que aparecen autorizaron la publicación, o que no "
+            "aparecen personas."
+        ),
+    )
+    is_published = models.BooleanField(_("publicada"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("foto del espacio")
+        verbose_name_plural = _("fotos del espacio")
+        ordering = ["space", "order", "pk"]
+        constraints = [
+            # A photo without alternative text or consent note cannot be public.
+            models.CheckConstraint(
+                condition=Q(is_published=False) | (~Q(alt_text="") & ~Q(consent_note="")),
+                name="space_photo_published_needs_alt_and_consent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.alt_text or self.caption or f"#{self.pk}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.is_published and not self.alt_text.strip():
+            errors["alt_text"] = _("Para publicar la foto escriba su texto alternativo.")
+        if self.is_published and not self.consent_note.strip():
+            errors["consent_note"] = _(
+                "Para publicar la foto indique cómo autorizaron las personas que aparecen "
+                "(o que no aparecen personas)."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class SpaceHighlight(models.Model):
+    """A result presented in a space (e.g. Chatico's 339.876 interactions), as staff wrote it."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="highlights")
+    order = models.PositiveSmallIntegerField(_("orden"))
+    heading = models.CharField(_("título"), max_length=200)
+    text = models.TextField(_("texto corto"), max_length=600, blank=True)
+
+    class Meta:
+        verbose_name = _("resultado presentado")
+        verbose_name_plural = _("resultados presentados")
+        ordering = ["space", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["space", "order"], name="highlight_unique_order")
+        ]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class HighlightFigure(models.Model):
+    """One figure of a result: a value with what it counts and the period it covers."""
+
+    highlight = models.ForeignKey(SpaceHighlight, on_delete=models.CASCADE, related_name="figures")
+    order = models.PositiveSmallIntegerField(_("orden"))
+    value = models.DecimalField(_("cifra"), max_digits=16, decimal_places=2)
+    label = models.CharField(_("qué cuenta"), max_length=200)
+    period = models.CharField(_("periodo"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("cifra")
+        verbose_name_plural = _("cifras")
+        ordering = ["highlight", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["highlight", "order"], name="figure_unique_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display} {self.label}"
+
+    @property
+    def display(self) -> str:
+        return figure_format(self.value)

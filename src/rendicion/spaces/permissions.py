@@ -72,3 +72,8 @@ def publication_can_record_spread(user: User, publication: Publication) -> bool:
 
 def publication_can_moderate(user: User, publication: Publication) -> bool:
     return publication_can_edit(user, publication)
+
+
+def space_can_record_memory(user: User, space: Space) -> bool:
+    """Photos, recordings and results presented: planning and the communications team."""
+    return can_record_communication(user)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import publication_views as pv
-from . import views
+from . import views, views_memory
 
 app_name = "spaces"
 
@@ -10,6 +10,11 @@ urlpatterns = [
     path("espacios/<slug:slug>/", views.space_public, name="public_detail"),
     path("espacios/<slug:slug>/evento.ics", views.space_ics, name="ics"),
     path("espacios/<slug:slug>/codigos-qr/", views.space_qr, name="qr"),
+    path(
+        "espacios/<slug:slug>/fotos/<int:pk>/<str:size>.jpg",
+        views_memory.photo_public,
+        name="photo",
+    ),
     path("estrategia/<int:year>/espacios.ics", views.year_ics, name="year_ics"),
     path("gestion/espacios/", views.staff_list, name="staff_list"),
     path("gestion/estrategias/<int:year>/espacios/nuevo/", views.staff_create, name="staff_create"),
@@ -46,5 +51,36 @@ urlpatterns = [
         "gestion/publicaciones/<int:pk>/comentarios/",
         pv.publication_moderate,
         name="publication_moderate",
+    ),
+    path("gestion/espacios/<slug:slug>/memoria/", views_memory.staff_memory, name="staff_memory"),
+    path(
+        "gestion/espacios/<slug:slug>/memoria/fotos/",
+        views_memory.staff_photo_add,
+        name="staff_photo_add",
+    ),
+    path(
+        "gestion/espacios/<slug:slug>/memoria/fotos/<int:pk>/",
+        views_memory.staff_photo_edit,
+        name="staff_photo_edit",
+    ),
+    path(
+        "gestion/espacios/<slug:slug>/memoria/fotos/<int:pk>/original/",
+        views_memory.staff_photo_original,
+        name="staff_photo_original",
+    ),
+    path(
+        "gestion/espacios/<slug:slug>/memoria/grabaciones/",
+        views_memory.staff_recording_add,
+        name="staff_recording_add",
+    ),
+    path(
+        "gestion/espacios/<slug:slug>/memoria/resultados/",
+        views_memory.staff_highlight_add,
+        name="staff_highlight_add",
+    ),
+    path(
+        "gestion/espacios/<slug:slug>/memoria/eliminar/<str:what>/<int:pk>/",
+        views_memory.staff_memory_delete,
+        name="staff_memory_delete",
     ),
 ]

@@ -58,6 +58,7 @@ def space_public(request: HttpRequest, slug: str) -> HttpResponse:
         "spaces/public_detail.html",
         {
             "space": space,
+            "memory": selectors.space_memory_for(spaces=[space])[space.pk],
             "attendance_open": space.form_is_open("attendance"),
             "evaluation_open": space.form_is_open("evaluation"),
             "now": now,
@@ -115,6 +116,17 @@ def _staff_space(request: HttpRequest, slug: str) -> Space:
     return access_space_staff(request.user, slug, spaces=selectors.space_queryset())
 
 
+def _plan_checks() -> list[tuple[int, list[selectors.QuarterCheck]]]:
+    """The quarters short of each strategy's dialogue plan (flagged on the staff list)."""
+    entity = entity_current()
+    checks = []
+    for strategy in Strategy.objects.filter(entity=entity).order_by("-year"):
+        missing = [q for q in selectors.dialogue_plan_check(strategy=strategy) if q.missing]
+        if missing:
+            checks.append((strategy.year, missing))
+    return checks
+
+
 @login_required
 def staff_list(request: HttpRequest) -> HttpResponse:
     if not permissions.can_view_spaces_staff(request.user):
@@ -125,6 +137,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         {
             "spaces": selectors.space_list_for_user(user=request.user, entity=entity_current()),
             "can_manage": permissions.can_manage_spaces(request.user),
+            "plan_checks": _plan_checks(),
         },
     )
 

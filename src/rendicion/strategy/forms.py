@@ -173,6 +173,16 @@ class ActivityForm(forms.Form):
         required=False,
         max_length=200,
     )
+    responsible_text = forms.CharField(
+        label=_("Responsables, como los escribe la entidad"),
+        help_text=_(
+            "Lo que muestran el cronograma y los informes. Si lo deja vacío, se muestran las "
+            "dependencias marcadas."
+        ),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     quarters = forms.TypedMultipleChoiceField(
         label=_("Trimestres en que se ejecuta"),
         coerce=int,
@@ -222,6 +232,7 @@ class ActivityForm(forms.Form):
             "evidence_expected": activity.evidence_expected,
             "responsible": list(activity.responsible.all()),
             "responsible_note": activity.responsible_note,
+            "responsible_text": activity.responsible_text,
             "quarters": activity.quarters,
             "status": activity.status,
             "progress": activity.progress,
@@ -290,3 +301,90 @@ class CronogramaImportForm(forms.Form):
             "igual al archivo: las actividades que no estén en él se quitan."
         ),
     )
+
+
+class DialoguePlanForm(forms.Form):
+    """The planteamiento general of the year's dialogues: one item per line."""
+
+    purposes = forms.CharField(
+        label=_("Propósitos"),
+        help_text=_("Uno por línea."),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    themes = forms.CharField(
+        label=_("Temas generales"),
+        help_text=_("Uno por línea."),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    modalities = forms.CharField(
+        label=_("Modalidades"),
+        help_text=_("Una por línea: presencial, virtual, mixto."),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Duración (minutos)"), required=False, min_value=5, max_value=1440
+    )
+    methodology = forms.CharField(
+        label=_("Metodología"),
+        help_text=_("Un elemento por línea."),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    structure = forms.CharField(
+        label=_("Estructura"),
+        help_text=_("Un momento del diálogo por línea, en orden."),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    venues = forms.CharField(
+        label=_("Posibles lugares"),
+        help_text=_("Uno por línea."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    min_per_quarter = forms.IntegerField(
+        label=_("Mínimo de diálogos por trimestre"), min_value=1, max_value=20, initial=1
+    )
+    from_quarter = forms.TypedChoiceField(
+        label=_("A partir del trimestre"),
+        coerce=int,
+        choices=[(n, label) for n, label in QUARTER_LABELS.items()],
+        initial=1,
+    )
+    frequency_text = forms.CharField(
+        label=_("Regla de frecuencia, como la escribe la entidad"),
+        help_text=_("Opcional. Si la deja vacía, se escribe a partir del mínimo y del trimestre."),
+        required=False,
+        max_length=300,
+    )
+
+    LIST_FIELDS = ("purposes", "themes", "modalities", "methodology", "structure", "venues")
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.LIST_FIELDS:
+            if name in cleaned:
+                cleaned[name] = _lines(cleaned[name])
+        return cleaned
+
+    @classmethod
+    def initial_from(cls, plan) -> dict:
+        if plan is None:
+            return {"min_per_quarter": 1, "from_quarter": 1}
+        initial = {name: "\n".join(getattr(plan, name)) for name in cls.LIST_FIELDS}
+        initial.update(
+            duration_minutes=plan.duration_minutes,
+            min_per_quarter=plan.min_per_quarter,
+            from_quarter=plan.from_quarter,
+            frequency_text=plan.frequency_text,
+        )
+        return initial

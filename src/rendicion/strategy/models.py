@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from rendicion.core.models import Entity, Office
 
@@ -194,6 +195,15 @@ class Activity(models.Model):
         blank=True,
         help_text=_("Por ejemplo: «Dependencias líderes de cada tema»."),
     )
+    responsible_text = models.TextField(
+        _("responsables, como los escribió la entidad"),
+        blank=True,
+        help_text=_(
+            "Lo que muestran el cronograma y los informes en la columna «Responsable» (por "
+            "ejemplo «Despacho SGeneral, Oficina Asesora de Planeación, Dependencias "
+            "identificadas»). Los permisos siguen a las dependencias responsables."
+        ),
+    )
     q1 = models.BooleanField(QUARTER_LABELS[1], default=False)
     q2 = models.BooleanField(QUARTER_LABELS[2], default=False)
     q3 = models.BooleanField(QUARTER_LABELS[3], default=False)
@@ -287,3 +297,75 @@ class Evidence(models.Model):
     @property
     def filename(self) -> str:
         return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+
+class DialoguePlan(models.Model):
+    """The year's plan for its citizen dialogues (planteamiento general de los diálogos), with
+    the rule its execution is checked against: at least `min_per_quarter` dialogues in each
+    quarter from `from_quarter` on."""
+
+    strategy = models.OneToOneField(
+        Strategy, on_delete=models.CASCADE, related_name="dialogue_plan"
+    )
+    purposes = models.JSONField(_("propósitos"), default=list, blank=True)
+    themes = models.JSONField(_("temas generales"), default=list, blank=True)
+    modalities = models.JSONField(_("modalidades"), default=list, blank=True)
+    duration_minutes = models.PositiveIntegerField(
+        _("duración (minutos)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5), MaxValueValidator(1440)],
+    )
+    methodology = models.JSONField(_("metodología"), default=list, blank=True)
+    structure = models.JSONField(_("estructura"), default=list, blank=True)
+    venues = models.JSONField(_("posibles lugares"), default=list, blank=True)
+    min_per_quarter = models.PositiveSmallIntegerField(
+        _("mínimo de diálogos por trimestre"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    from_quarter = models.PositiveSmallIntegerField(
+        _("a partir del trimestre"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+    )
+    frequency_text = models.CharField(
+        _("regla de frecuencia, como la escribió la entidad"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Por ejemplo: «Mínimo un (1) diálogo trimestral, a partir del segundo trimestre del año»."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("planteamiento general de los diálogos")
+        verbose_name_plural = _("planteamientos generales de los diálogos")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(from_quarter__gte=1, from_quarter__lte=4),
+                name="dialogue_plan_quarter_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_per_quarter__gte=1), name="dialogue_plan_min_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
+
+    @property
+    def quarters_required(self) -> list[int]:
+        return list(range(self.from_quarter, 5))
+
+    @property
+    def frequency_rule(self) -> str:
+        """The rule in the entity's words, or said plainly from the numbers."""
+        if self.frequency_text:
+            return self.frequency_text
+        return ngettext(
+            "Mínimo %(n)s diálogo por trimestre, a partir del trimestre %(q)s del año.",
+            "Mínimo %(n)s diálogos por trimestre, a partir del trimestre %(q)s del año.",
+            self.min_per_quarter,
+        ) % {"n": self.min_per_quarter, "q": self.from_quarter}

@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 
 from rendicion.core.models import Entity, Office, Role, User
 
-from .models import Activity, Challenge, Evidence, Stage, Strategy, TeamRole
+from .models import Activity, Challenge, DialoguePlan, Evidence, Stage, Strategy, TeamRole
 from .progress import ActivityProgress, activity_progress, progress_counts
 
 
@@ -131,6 +131,7 @@ def strategy_as_json(detail: StrategyDetail) -> dict:
                 "evidence": row.activity.evidence_expected,
                 "responsible": row.responsible_names,
                 "responsible_note": row.activity.responsible_note,
+                "responsible_text": row.activity.responsible_text,
                 "quarters": row.activity.quarters,
                 "status": row.progress.status,
                 "progress": row.progress.percent,
@@ -140,3 +141,8 @@ def strategy_as_json(detail: StrategyDetail) -> dict:
             for row in detail.activities
         ],
     }
+
+
+def dialogue_plan_get(*, strategy: Strategy) -> DialoguePlan | None:
+    """The strategy's planteamiento general of its dialogues, if it has one."""
+    return DialoguePlan.objects.filter(strategy=strategy).first()

@@ -13,6 +13,11 @@ urlpatterns = [
     path("gestion/estrategias/<int:year>/equipo/", views.strategy_team_edit, name="team_edit"),
     path("gestion/estrategias/<int:year>/copiar/", views.strategy_copy, name="copy"),
     path(
+        "gestion/estrategias/<int:year>/dialogos/planteamiento/",
+        views.dialogue_plan_edit,
+        name="dialogue_plan_edit",
+    ),
+    path(
         "gestion/estrategias/<int:year>/cronograma.xlsx",
         views.cronograma_export,
         name="cronograma_export",

@@ -47,7 +47,9 @@ def test_a_backup_of_the_demo_restores_identically_into_a_new_database(tmp_path,
     evidence.write_bytes(b"%PDF-1.4 acta del 20 de abril\n")
     backup = tmp_path / "copia.tar.gz"
     written = json.loads(_rendicion(first, first_dir, "backup", "--output", str(backup)).stdout)
-    assert written["files"] == 1 and written["records"] > 500
+    # Every stored file: the evidence above and the demo's photos (original and web copies).
+    stored = sorted(p for p in (first_dir / "media").rglob("*") if p.is_file())
+    assert len(stored) > 1 and written["files"] == len(stored) and written["records"] > 500
     before = _rendicion(first, first_dir, "annual_report", "2023", "--format", "json").stdout
 
     restored = _rendicion(second, second_dir, "restore", str(backup))
@@ -57,6 +59,8 @@ def test_a_backup_of_the_demo_restores_identically_into_a_new_database(tmp_path,
     assert after == before
     copy = second_dir / "media" / "evidencias" / "acta.pdf"
     assert copy.read_bytes() == evidence.read_bytes()
+    for path in stored:
+        assert (second_dir / path.relative_to(first_dir)).read_bytes() == path.read_bytes()
 
     again = _rendicion(second, second_dir, "restore", str(backup), check=False)
     assert again.returncode == 1

@@ -97,6 +97,16 @@ EXPECTED: dict[str, tuple] = {
         ("office B", "communications"),
         {},
     ),
+    # The memory of a space: its staff read it; planning and communications record it.
+    "spaces:staff_memory": ("space", {}, OWN, (), {}),
+    "spaces:staff_photo_add": ("space", {}, POST_ONLY, OFFICE, {}),
+    "spaces:staff_photo_edit": ("photo", {}, POST_ONLY, OFFICE, {}),
+    "spaces:staff_photo_original": ("photo", {}, OWN, (), {}),
+    "spaces:staff_recording_add": ("space", {}, POST_ONLY, OFFICE, {}),
+    "spaces:staff_highlight_add": ("space", {}, POST_ONLY, OFFICE, {}),
+    "spaces:staff_memory_delete": ("photo", {"what": "foto"}, POST_ONLY, OFFICE, {}),
+    "strategy:dialogue_plan_edit": ("year", {}, PLANNING, NOT_PLANNING, {}),
+    "reports:annual_narratives": ("year", {}, PLANNING, NOT_PLANNING, {}),
     "participation:space": ("space", {}, OWN, (), {}),
     "participation:attendance_export": ("space", {"fmt": "csv"}, PLANNING, (), {}),
     "participation:attendance_import": ("space", {}, PLANNING, NOT_PLANNING, {}),
@@ -300,6 +310,10 @@ def _objects(demo) -> dict[str, dict[str, dict]]:
             {"pk": _evidence(activity_a, planner).pk}, {"pk": _evidence(activity_b, planner).pk}
         ),
         "piece": pair({"pk": piece_a.pk}, {"pk": piece_b.pk}),
+        "photo": pair(
+            {"slug": space_a.slug, "pk": space_a.photos.order_by("pk").first().pk},
+            {"slug": space_b.slug, "pk": space_b.photos.order_by("pk").first().pk},
+        ),
         "question": pair(
             {"pk": questions.filter(office=office_a).first().pk},
             {"pk": questions.filter(office=office_b).first().pk},

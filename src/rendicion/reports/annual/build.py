@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from rendicion.assessment.selectors import AssessmentSummary, self_assessment_for_strategy
 from rendicion.commitments.selectors import commitments_for_strategy
+from rendicion.core.numbers import percent
 from rendicion.participation.selectors import evaluation_stats, participation_stats
 from rendicion.questions.selectors import (
     proposed_topic_count_for_year,
@@ -20,18 +21,29 @@ from rendicion.questions.selectors import (
     topics_by_space,
 )
 from rendicion.spaces.models import Space, SpaceKind, SpaceStatus
+from rendicion.spaces.selectors import dialogue_plan_check
 from rendicion.stakeholders.selectors import stakeholder_groups_for_report
 from rendicion.strategy.models import ActivityStatus, Strategy
-from rendicion.strategy.selectors import StrategyDetail, strategy_detail
+from rendicion.strategy.selectors import StrategyDetail, dialogue_plan_get, strategy_detail
 
-from ..common import Shares, published_pieces, space_summary_fields, spaces_with_counts
+from ..common import (
+    MemoryItem,
+    Shares,
+    memory_items,
+    published_pieces,
+    space_summary_fields,
+    spaces_with_counts,
+)
+from ..narratives import attendance_sentence, narrative_paragraphs, narratives_for
 from .sections import (
     ActivityItem,
     AnnualReport,
+    ClosingSection,
     CommitmentItem,
     CommitmentsSection,
     CronogramaSection,
     DialogueItem,
+    DialoguePlanItem,
     DialoguePlanning,
     DialoguesSection,
     GroupItem,
@@ -40,11 +52,13 @@ from .sections import (
     MostAttended,
     NeedItem,
     PurposeSection,
+    QuarterItem,
     QuestionsSection,
     ReadinessSection,
     SelfAssessmentItem,
     SpaceLink,
     StageItem,
+    StageOffices,
     StrategySection,
     TeamRoleItem,
     TopicItem,
@@ -57,6 +71,23 @@ def purpose_section(strategy: Strategy) -> PurposeSection:
     return PurposeSection(purpose=strategy.report_purpose)
 
 
+def _stage_offices(detail: StrategyDetail) -> list[StageOffices]:
+    """Each stage with the offices responsible for its activities, in the entity's wording
+    where it wrote one, without repeating a name."""
+    items = []
+    for stage in detail.stages:
+        names: list[str] = []
+        for row in detail.activities:
+            if row.activity.stage_id != stage.pk:
+                continue
+            written = row.activity.responsible_text
+            for name in [written] if written else row.responsible_names:
+                if name not in names:
+                    names.append(name)
+        items.append(StageOffices(stage.number, stage.name, names))
+    return items
+
+
 def strategy_section(detail: StrategyDetail) -> StrategySection:
     return StrategySection(
         objective=detail.strategy.objective,
@@ -65,6 +96,7 @@ def strategy_section(detail: StrategyDetail) -> StrategySection:
             StageItem(s.number, s.name, [str(label) for label in s.murc_stage_labels], s.items)
             for s in detail.stages
         ],
+        stage_offices=_stage_offices(detail),
     )
 
 
@@ -124,14 +156,18 @@ def cronograma_section(detail: StrategyDetail) -> CronogramaSection:
                 achieved=row.progress.achieved,
                 target_quantity=row.activity.target_quantity,
                 target_unit=row.activity.target_unit,
+                responsible_text=row.activity.responsible_text,
             )
             for row in detail.activities
         ],
     )
 
 
-def hearings_section(held: QuerySet[Space], spaces: list[Space]) -> HearingsSection:
-    """The hearings held, each with its figures and the topics citizens proposed for it."""
+def hearings_section(
+    held: QuerySet[Space], spaces: list[Space], memory: dict[int, MemoryItem]
+) -> HearingsSection:
+    """The hearings held, each with its figures, the topics citizens proposed for it and its
+    memory (results presented, photos, recordings)."""
     topic_counts = topics_by_space(spaces=held)
     items = []
     for space in (s for s in spaces if s.kind == SpaceKind.HEARING):
@@ -147,6 +183,7 @@ def hearings_section(held: QuerySet[Space], spaces: list[Space]) -> HearingsSect
                 topics_proposed=counts.proposed if counts else 0,
                 topics_included=counts.included if counts else 0,
                 proposed_topics=[TopicMark(t, inc) for t, inc in counts.topics] if counts else [],
+                memory=memory.get(space.pk, MemoryItem()),
             )
         )
     return HearingsSection(items)
@@ -183,24 +220,52 @@ def _planning(items: list[DialogueItem]) -> DialoguePlanning:
     )
 
 
-def dialogues_section(held: QuerySet[Space], spaces: list[Space]) -> DialoguesSection:
+def _plan_item(strategy: Strategy) -> DialoguePlanItem | None:
+    plan = dialogue_plan_get(strategy=strategy)
+    if plan is None:
+        return None
+    return DialoguePlanItem(
+        purposes=list(plan.purposes),
+        themes=list(plan.themes),
+        modalities=list(plan.modalities),
+        duration_minutes=plan.duration_minutes,
+        methodology=list(plan.methodology),
+        structure=list(plan.structure),
+        venues=list(plan.venues),
+        min_per_quarter=plan.min_per_quarter,
+        from_quarter=plan.from_quarter,
+        frequency_rule=str(plan.frequency_rule),
+    )
+
+
+def dialogues_section(
+    strategy: Strategy, held: QuerySet[Space], spaces: list[Space], memory: dict[int, MemoryItem]
+) -> DialoguesSection:
     items = [
         DialogueItem(
             **space_summary_fields(s),
             purpose=s.purpose,
             methodology=s.methodology,
             structure=list(s.structure),
+            memory=memory.get(s.pk, MemoryItem()),
         )
         for s in spaces
         if s.kind == SpaceKind.DIALOGUE
     ]
     dialogues = held.filter(kind=SpaceKind.DIALOGUE)
+    shares = Shares.of(participation_stats(spaces=dialogues))
     return DialoguesSection(
         items=items,
-        shares=Shares.of(participation_stats(spaces=dialogues)),
+        shares=shares,
         evaluation_forms=evaluation_stats(spaces=dialogues).count,
         most_attended=_most_attended(items),
         planning=_planning(items),
+        plan=_plan_item(strategy),
+        plan_check=[
+            QuarterItem(q.quarter, q.required, q.held, q.planned, q.ended, q.missing)
+            for q in dialogue_plan_check(strategy=strategy)
+        ],
+        generated=attendance_sentence(shares.by_sex, shares.by_age_group),
     )
 
 
@@ -250,7 +315,8 @@ def annual_report(*, strategy: Strategy) -> AnnualReport:
     # The report tells what happened: spaces held (planned or cancelled ones are not counted).
     held = Space.objects.filter(strategy=strategy, status=SpaceStatus.HELD)
     spaces = list(spaces_with_counts(held))
-    return AnnualReport(
+    memory = memory_items(spaces)
+    report = AnnualReport(
         year=strategy.year,
         entity=strategy.entity.name,
         title=_("Informe de seguimiento a la estrategia de rendición de cuentas %(year)s")
@@ -260,10 +326,57 @@ def annual_report(*, strategy: Strategy) -> AnnualReport:
             strategy_section(detail),
             readiness_section(detail),
             cronograma_section(detail),
-            hearings_section(held, spaces),
-            dialogues_section(held, spaces),
+            hearings_section(held, spaces, memory),
+            dialogues_section(strategy, held, spaces, memory),
             topics_section(strategy),
             questions_section(strategy, spaces),
             commitments_section(strategy),
+            ClosingSection(entity=strategy.entity.name),
         ],
     )
+    _narrate(report, narratives_for(strategy=strategy))
+    return report
+
+
+def _narrate(report: AnnualReport, texts: dict[str, str]) -> None:
+    """Puts the entity's paragraphs into their sections and the sentences the figures allow."""
+    for section in report.sections:
+        section.narrative = narrative_paragraphs(texts.get(section.key, ""))
+        if not section.generated:
+            section.generated = _generated(section)
+
+
+def _generated(section) -> str:
+    if section.key == "cronograma" and section.total:
+        done = section.by_status.get("done", 0)
+        return _(
+            "Se cumplieron %(done)s de las %(total)s actividades del cronograma (%(pct)s %%)."
+        ) % {"done": done, "total": section.total, "pct": percent(done, section.total)}
+    if section.key == "readiness" and section.self_assessment and section.self_assessment.stages:
+        name, score = min(section.self_assessment.stages, key=lambda item: item[1])
+        return _(
+            "La calificación más baja del autodiagnóstico fue la de «%(stage)s»: %(score)s "
+            "puntos sobre 100."
+        ) % {"stage": name, "score": _score(score)}
+    if section.key == "hearings" and section.items:
+        attendances = sum(h.attendance_forms for h in section.items)
+        views = sum(h.views for h in section.items)
+        if views:
+            return _(
+                "Las audiencias públicas tuvieron %(a)s registros de asistencia y %(v)s "
+                "visualizaciones en los canales de transmisión."
+            ) % {"a": attendances, "v": views}
+        return _("Las audiencias públicas tuvieron %(a)s registros de asistencia.") % {
+            "a": attendances
+        }
+    if section.key == "questions" and section.counts.get("received"):
+        received = section.counts["received"]
+        answered = section.counts.get("answered", 0)
+        return _("El %(pct)s %% de las preguntas recibidas tiene respuesta.") % {
+            "pct": percent(answered, received)
+        }
+    return ""
+
+
+def _score(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")

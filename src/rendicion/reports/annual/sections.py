@@ -5,10 +5,18 @@ JSON keys it leaves out for lack of records (`omitted`); `key` names its HTML pa
 (templates/reports/sections/annual/<key>.html) and its DOCX writer.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
-from ..common import PieceItem, Section, Shares, SpaceSummary, omitted_in_order, sections_json
+from ..common import (
+    MemoryItem,
+    PieceItem,
+    Section,
+    Shares,
+    SpaceSummary,
+    omitted_in_order,
+    sections_json,
+)
 
 # The order of the keys of `rendicion annual_report --format json` (a contract: add, never move).
 JSON_KEYS = (
@@ -29,11 +37,21 @@ JSON_KEYS = (
     "questions",
     "commitments",
     "sections_omitted",
+    "narratives",
 )
 
 
 @dataclass
-class PurposeSection:
+class Narrated:
+    """What every section may carry besides its figures: the entity's own paragraphs
+    (`narrative`) and a sentence generated from the figures (`generated`)."""
+
+    narrative: list[str] = field(default_factory=list, kw_only=True)
+    generated: str = field(default="", kw_only=True)
+
+
+@dataclass
+class PurposeSection(Narrated):
     key: ClassVar[str] = "purpose"
     purpose: str
     omitted: ClassVar[list[str]] = []
@@ -51,11 +69,22 @@ class StageItem:
 
 
 @dataclass
-class StrategySection:
+class StageOffices:
+    """Which offices lead a stage: those responsible for its activities, as the entity wrote
+    them where it did («Etapas y dependencias responsables»)."""
+
+    number: int
+    name: str
+    offices: list[str]
+
+
+@dataclass
+class StrategySection(Narrated):
     key: ClassVar[str] = "strategy"
     objective: str
     challenges: list[str]
     stages: list[StageItem]
+    stage_offices: list[StageOffices] = field(default_factory=list, kw_only=True)
     omitted: ClassVar[list[str]] = []
 
     def as_json(self) -> dict[str, Any]:
@@ -100,7 +129,7 @@ class TeamRoleItem:
 
 
 @dataclass
-class ReadinessSection:
+class ReadinessSection(Narrated):
     """Aprestamiento: the self-assessment, the stakeholder groups and the leading team."""
 
     key: ClassVar[str] = "readiness"
@@ -138,10 +167,12 @@ class ActivityItem:
     achieved: int | None
     target_quantity: int | None
     target_unit: str
+    # The «Responsable» column as the entity wrote it (the office links stay in `responsible`).
+    responsible_text: str = ""
 
 
 @dataclass
-class CronogramaSection:
+class CronogramaSection(Narrated):
     key: ClassVar[str] = "cronograma"
     year: int
     by_status: dict[str, int]
@@ -177,10 +208,11 @@ class HearingItem(SpaceSummary):
     topics_proposed: int
     topics_included: int
     proposed_topics: list[TopicMark]
+    memory: MemoryItem = field(default_factory=MemoryItem, kw_only=True)
 
 
 @dataclass
-class HearingsSection:
+class HearingsSection(Narrated):
     key: ClassVar[str] = "hearings"
     items: list[HearingItem]
 
@@ -197,6 +229,7 @@ class DialogueItem(SpaceSummary):
     purpose: str
     methodology: str
     structure: list[str]
+    memory: MemoryItem = field(default_factory=MemoryItem, kw_only=True)
 
 
 @dataclass
@@ -217,13 +250,45 @@ class DialoguePlanning:
 
 
 @dataclass
-class DialoguesSection:
+class DialoguePlanItem:
+    """The planteamiento general as the entity recorded it, with its frequency rule."""
+
+    purposes: list[str]
+    themes: list[str]
+    modalities: list[str]
+    duration_minutes: int | None
+    methodology: list[str]
+    structure: list[str]
+    venues: list[str]
+    min_per_quarter: int
+    from_quarter: int
+    frequency_rule: str
+
+
+@dataclass
+class QuarterItem:
+    quarter: int
+    required: int
+    held: int
+    planned: int
+    ended: bool
+    missing: bool
+
+
+@dataclass
+class DialoguesSection(Narrated):
     key: ClassVar[str] = "dialogues"
     items: list[DialogueItem]
     shares: Shares
     evaluation_forms: int
     most_attended: list[MostAttended]
     planning: DialoguePlanning
+    plan: DialoguePlanItem | None = field(default=None, kw_only=True)
+    plan_check: list[QuarterItem] = field(default_factory=list, kw_only=True)
+
+    @property
+    def quarters_missing(self) -> list[QuarterItem]:
+        return [q for q in self.plan_check if q.missing]
 
     @property
     def count(self) -> int:
@@ -240,6 +305,8 @@ class DialoguesSection:
                 "by_age_group": Shares.share_json(self.shares.by_age_group),
                 "planning": asdict(self.planning),
                 "items": [d.as_json() for d in self.items],
+                "plan": asdict(self.plan) if self.plan else None,
+                "plan_check": [asdict(q) for q in self.plan_check],
             }
         }
 
@@ -258,7 +325,7 @@ class TopicItem:
 
 
 @dataclass
-class TopicsSection:
+class TopicsSection(Narrated):
     """Every topic of the year counts; only the texts staff reviewed are listed (a citizen's
     text may hold personal data)."""
 
@@ -292,7 +359,7 @@ class SpaceLink:
 
 
 @dataclass
-class QuestionsSection:
+class QuestionsSection(Narrated):
     """The figures only: the answers are in each space's report and its informe de respuestas,
     so the annual report stays readable with thousands of questions."""
 
@@ -320,7 +387,7 @@ class CommitmentItem:
 
 
 @dataclass
-class CommitmentsSection:
+class CommitmentsSection(Narrated):
     key: ClassVar[str] = "commitments"
     items: list[CommitmentItem]
 
@@ -344,6 +411,18 @@ class CommitmentsSection:
 
 
 @dataclass
+class ClosingSection(Narrated):
+    """The closing page: thanks, and the entity's last word if it wrote one."""
+
+    key: ClassVar[str] = "closing"
+    entity: str
+    omitted: ClassVar[list[str]] = []
+
+    def as_json(self) -> dict[str, Any]:
+        return {}
+
+
+@dataclass
 class AnnualReport:
     year: int
     entity: str
@@ -363,4 +442,9 @@ class AnnualReport:
         header = {"year": self.year, "entity": self.entity, "title": self.title}
         data = sections_json(header, self.sections, JSON_KEYS)
         data["sections_omitted"] = self.sections_omitted
+        data["narratives"] = {
+            s.key: {"text": s.narrative, "generated": s.generated}
+            for s in self.sections
+            if s.narrative or s.generated
+        }
         return data

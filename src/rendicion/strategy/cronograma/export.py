@@ -74,6 +74,7 @@ def cronograma_export_rows(activities: Iterable[Any]) -> list[dict[str, Any]]:
             "evidence_expected": activity.evidence_expected,
             "responsible": "\n".join(office.name for office in activity.responsible.all()),
             "responsible_note": activity.responsible_note,
+            "responsible_text": activity.responsible_text,
             "quarters": ", ".join(str(q) for q in activity.quarters),
             "status": str(ActivityStatus(activity.status).label),
             "progress": activity.progress,

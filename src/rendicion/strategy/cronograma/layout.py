@@ -42,6 +42,12 @@ COLUMNS = [
         width=24,
     ),
     Column(
+        "responsible_text",
+        "Responsables como los escribe la entidad",
+        ("responsables como los escribe la entidad", "responsables segun la entidad"),
+        width=36,
+    ),
+    Column(
         "quarters",
         "Trimestres (1 a 4)",
         ("trimestres 1 a 4", "trimestres", "trimestre", "trimestre proyectado"),
@@ -75,6 +81,7 @@ class CronogramaRow:
     evidence_expected: str = ""
     responsible_keys: list[int] = field(default_factory=list)
     responsible_note: str = ""
+    responsible_text: str = ""
     quarters: list[int] = field(default_factory=list)
     status: str = ActivityStatus.PENDING
     progress: int = 0

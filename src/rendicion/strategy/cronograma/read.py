@@ -164,6 +164,7 @@ def _row_read(
         evidence_expected=_text(values.get("evidence_expected")),
         responsible_keys=responsible_keys,
         responsible_note=_text(values.get("responsible_note")),
+        responsible_text=_text(values.get("responsible_text")),
         quarters=sorted(quarters),
         status=status,
         progress=progress,

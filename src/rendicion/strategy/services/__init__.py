@@ -21,6 +21,7 @@ from .cronograma_import import (
     activity_queryset_for_import,
     cronograma_import,
 )
+from .dialogue_plan import DIALOGUE_PLAN_FIELDS, DialoguePlanData, dialogue_plan_save
 from .plan import (
     STRATEGY_FIELDS,
     StageData,
@@ -34,10 +35,12 @@ from .plan import (
 
 __all__ = [
     "ACTIVITY_FIELDS",
+    "DIALOGUE_PLAN_FIELDS",
     "STRATEGY_FIELDS",
     "ActivityData",
     "CronogramaImportError",
     "CronogramaImportResult",
+    "DialoguePlanData",
     "StageData",
     "TeamRoleData",
     "activity_create",
@@ -46,6 +49,7 @@ __all__ = [
     "activity_queryset_for_import",
     "activity_update",
     "cronograma_import",
+    "dialogue_plan_save",
     "evidence_add",
     "evidence_delete",
     "strategy_challenges_replace",

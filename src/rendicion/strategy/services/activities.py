@@ -25,6 +25,7 @@ ACTIVITY_FIELDS = [
     "progress_source",
     "evidence_expected",
     "responsible_note",
+    "responsible_text",
     "q1",
     "q2",
     "q3",
@@ -47,6 +48,7 @@ class ActivityData:
     evidence_expected: str = ""
     responsible: Sequence[Office] = ()
     responsible_note: str = ""
+    responsible_text: str = ""
     quarters: Sequence[int] = ()
     status: str = ActivityStatus.PENDING
     progress: int = 0
@@ -70,6 +72,7 @@ def _activity_apply(activity: Activity, data: ActivityData) -> None:
     activity.progress_source = data.progress_source
     activity.evidence_expected = data.evidence_expected.strip()
     activity.responsible_note = data.responsible_note.strip()
+    activity.responsible_text = data.responsible_text.strip()
     for quarter in (1, 2, 3, 4):
         setattr(activity, f"q{quarter}", quarter in data.quarters)
     activity.status = data.status

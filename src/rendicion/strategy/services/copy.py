@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from rendicion.core.models import User
 from rendicion.core.services import audit_record
 
-from ..models import Strategy
+from ..models import DialoguePlan, Strategy
 from .activities import ActivityData, activity_create
+from .dialogue_plan import DIALOGUE_PLAN_FIELDS, DialoguePlanData, dialogue_plan_save
 from .plan import (
     StageData,
     TeamRoleData,
@@ -67,8 +68,16 @@ def strategy_copy(*, actor: User | None, strategy: Strategy, year: int) -> Strat
                 evidence_expected=activity.evidence_expected,
                 responsible=list(activity.responsible.all()),
                 responsible_note=activity.responsible_note,
+                responsible_text=activity.responsible_text,
                 quarters=activity.quarters,
             ),
+        )
+    plan = DialoguePlan.objects.filter(strategy=strategy).first()
+    if plan is not None:  # the dialogue plan is part of the plan: kept, as the stages are
+        dialogue_plan_save(
+            actor=actor,
+            strategy=copy,
+            data=DialoguePlanData(**{name: getattr(plan, name) for name in DIALOGUE_PLAN_FIELDS}),
         )
     audit_record(
         actor=actor,

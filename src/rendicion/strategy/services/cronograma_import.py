@@ -79,6 +79,7 @@ def _row_data(row, stage_by_pk: dict, office_by_pk: dict) -> ActivityData:
         evidence_expected=row.evidence_expected,
         responsible=[office_by_pk[key] for key in row.responsible_keys],
         responsible_note=row.responsible_note,
+        responsible_text=row.responsible_text,
         quarters=row.quarters,
         status=row.status,
         progress=row.progress,

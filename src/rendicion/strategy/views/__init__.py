@@ -14,6 +14,7 @@ from .activities import (
 )
 from .cronograma import cronograma_export, cronograma_import
 from .plan import (
+    dialogue_plan_edit,
     staff_detail,
     strategy_copy,
     strategy_create,
@@ -30,6 +31,7 @@ __all__ = [
     "activity_edit",
     "cronograma_export",
     "cronograma_import",
+    "dialogue_plan_edit",
     "evidence_delete",
     "evidence_download",
     "staff_detail",

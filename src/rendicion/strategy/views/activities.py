@@ -31,6 +31,7 @@ def _activity_form_data(form: ActivityForm) -> services.ActivityData:
         evidence_expected=d["evidence_expected"],
         responsible=list(d["responsible"]),
         responsible_note=d["responsible_note"],
+        responsible_text=d["responsible_text"],
         quarters=d["quarters"],
         status=d["status"],
         progress=d["progress"],

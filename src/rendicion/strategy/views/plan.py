@@ -12,6 +12,7 @@ from rendicion.core.selectors import entity_current, office_list
 
 from .. import permissions, selectors, services
 from ..forms import (
+    DialoguePlanForm,
     StageFormSet,
     StrategyCopyForm,
     StrategyCreateForm,
@@ -65,6 +66,7 @@ def staff_detail(request: HttpRequest, year: int) -> HttpResponse:
         "strategy/staff_detail.html",
         {
             "detail": detail,
+            "plan": selectors.dialogue_plan_get(strategy=strategy),
             "can_edit": permissions.can_edit_strategy(request.user),
             "can_view_year_figures": permissions.strategy_can_view_year_figures(request.user),
         },
@@ -171,3 +173,27 @@ def strategy_copy(request: HttpRequest, year: int) -> HttpResponse:
             )
             return redirect("strategy:staff_detail", year=copy.year)
     return render(request, "strategy/copy_form.html", {"form": form, "strategy": strategy})
+
+
+@login_required
+def dialogue_plan_edit(request: HttpRequest, year: int) -> HttpResponse:
+    """The planteamiento general of the year's dialogues, with its frequency rule."""
+    strategy = _editable_strategy(request, year)
+    plan = selectors.dialogue_plan_get(strategy=strategy)
+    form = DialoguePlanForm(request.POST or None, initial=DialoguePlanForm.initial_from(plan))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.dialogue_plan_save(
+                actor=request.user,
+                strategy=strategy,
+                data=services.DialoguePlanData(
+                    **{name: data[name] for name in services.DIALOGUE_PLAN_FIELDS}
+                ),
+            )
+        except ValidationError as error:
+            validation_error_to_form(form, error)
+        else:
+            messages.success(request, _("El planteamiento de los diálogos quedó guardado."))
+            return redirect("strategy:staff_detail", year=strategy.year)
+    return render(request, "strategy/dialogue_plan_form.html", {"form": form, "strategy": strategy})

@@ -15,4 +15,5 @@ def strategy_public(request: HttpRequest, year: int) -> HttpResponse:
     except Strategy.DoesNotExist:
         raise Http404 from None
     detail = selectors.strategy_detail(strategy=strategy)
-    return render(request, "strategy/public_detail.html", {"detail": detail})
+    plan = selectors.dialogue_plan_get(strategy=strategy)
+    return render(request, "strategy/public_detail.html", {"detail": detail, "plan": plan})

@@ -14,7 +14,7 @@ from rendicion.core.models import Office, User
 from rendicion.core.services import audit_record, changes_between, snapshot
 from rendicion.strategy.models import Strategy
 
-from .models import (
+from ..models import (
     AgendaItem,
     Channel,
     CommunicationPiece,
@@ -335,3 +335,18 @@ def communication_piece_state_set(
             actor=actor, action="communication_piece_state_set", target=piece, changes=changes
         )
     return piece
+
+
+from .memory import (  # noqa: E402, F401 (re-exported: spaces.services is the one entry)
+    FigureData,
+    HighlightData,
+    PhotoText,
+    highlight_figures_parse,
+    space_highlight_add,
+    space_highlight_delete,
+    space_photo_add,
+    space_photo_delete,
+    space_photo_update,
+    space_recording_add,
+    space_recording_delete,
+)
