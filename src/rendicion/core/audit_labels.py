@@ -13,6 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from .formats import date_es, time_es
 
 ACTION_LABELS = {
+    "dialogue_plan_save": _("Guardó el planteamiento de los diálogos"),
+    "report_narrative_save": _("Guardó los textos del informe"),
+    "space_highlight_add": _("Agregó un resultado presentado en un espacio"),
+    "space_highlight_delete": _("Quitó un resultado presentado en un espacio"),
+    "space_photo_add": _("Subió una foto de un espacio"),
+    "space_photo_delete": _("Eliminó una foto de un espacio"),
+    "space_photo_update": _("Editó una foto de un espacio"),
+    "space_recording_add": _("Agregó una grabación de un espacio"),
+    "space_recording_delete": _("Quitó una grabación de un espacio"),
     "api_token_create": _("Creó una clave de la API"),
     "api_token_revoke": _("Revocó una clave de la API"),
     "evaluation_import": _("Importó evaluaciones"),
