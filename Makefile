@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: setup run migrate demo test test-sqlite test-postgres browser lint format bench lock messages clean
+.PHONY: setup run migrate demo test test-sqlite test-postgres browser lint format bench screenshots lock messages clean
 
 $(STAMP): requirements/base.lock requirements/dev.lock pyproject.toml
 	@PYTHON=$(PYTHON) bash tools/check-system.sh
@@ -60,6 +60,10 @@ format: setup
 ## bench: performance figures as one JSON object
 bench: setup
 	@$(BIN)/python bench/run.py
+
+## screenshots: the home, a space and the report (phone and desktop) and the PDF's first pages
+screenshots: setup browser
+	$(BIN)/python tools/screenshots.py
 
 ## lock: re-pin the dependencies after editing requirements/*.in
 lock: setup

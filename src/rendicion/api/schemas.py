@@ -117,6 +117,10 @@ class ActivityOut(Schema):
     evidence: str
     responsible: list[str]
     responsible_note: str
+    responsible_text: str = Field(
+        description="Los responsables como la entidad los escribió (las dependencias enlazadas "
+        "están en `responsible`)."
+    )
     quarters: list[int]
     status: str
     progress: int = Field(description="Avance en porcentaje (0 a 100).")

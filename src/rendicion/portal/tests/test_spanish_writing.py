@@ -58,7 +58,8 @@ def _public_pages(client) -> dict[str, str]:
     while queue and len(pages) < MAX_PAGES:
         url = queue.popleft()
         response = client.get(url)
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        html = "text/html" in response.get("Content-Type", "")
+        if response.status_code != 200 or not html or response.streaming:
             continue
         parser = _Page()
         parser.feed(response.content.decode())
