@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("rendicion.commitments.urls")),
     path("", include("rendicion.reports.urls")),
     path("", include("rendicion.privacy.urls")),
+    path("", include("rendicion.opendata.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("gestion/admin/", admin.site.urls),
 ]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "rendicion.commitments",
     "rendicion.reports",
     "rendicion.privacy",
+    "rendicion.opendata",
     "rendicion.demo",
 ]
 
