@@ -3,8 +3,9 @@
 No published cell may describe fewer than 5 people (DESIGN.md section 2). A table is a set of
 cells (counts of people) and of lines: equations `sum(parts) == total` that a reader knows, such
 as "the sexes of a space add up to its attendance" or "the spaces add up to the year". A count
-from 1 to 4 is shown as `<5` (primary suppression; 0 describes nobody and is shown). A reader who
-knows the rule knows that a `<5` cell lies in 1..4 and that a cell hidden to protect another
+from 1 to 4 is shown as `<5` (primary suppression; 0 describes nobody and is shown, unless it is
+needed to protect another cell: then it is shown as `<5` too, which is true). A reader who knows
+the rule knows that a `<5` cell lies in 0..4 and that a cell hidden to protect another
 (secondary suppression, shown as `reservado`) is at least 5. Subtracting the published cells of a
 line from its total bounds the hidden ones; doing so line after line, as long as any bound
 tightens, is the attack. Secondary suppression hides more cells until no `<5` cell is pinned
@@ -54,7 +55,7 @@ def _bounds(
     bounds: dict[Hashable, list[float]] = {}
     for key, value in values.items():
         if key in primary:
-            bounds[key] = [1, THRESHOLD - 1]
+            bounds[key] = [0, THRESHOLD - 1]
         elif key in secondary:
             bounds[key] = [THRESHOLD, INFINITY]
         else:
@@ -79,7 +80,11 @@ def reader_bounds(
         for line in relevant:
             lows = [bounds[part][0] for part in line.parts]
             highs = [bounds[part][1] for part in line.parts]
-            low_sum, high_sum = sum(lows), sum(highs)
+            # Sums of finite highs and how many are unbounded: inf - inf would be NaN.
+            unbounded = sum(high == INFINITY for high in highs)
+            finite_high = sum(high for high in highs if high != INFINITY)
+            low_sum = sum(lows)
+            high_sum = INFINITY if unbounded else finite_high
             total = bounds[line.total]
             # The total lies between the sums of its parts' bounds.
             new_total = [max(total[0], low_sum), min(total[1], high_sum)]
@@ -91,7 +96,10 @@ def reader_bounds(
                 if part not in hidden:
                     continue
                 others_low = low_sum - lows[index]
-                others_high = high_sum - highs[index]
+                if highs[index] == INFINITY:
+                    others_high = INFINITY if unbounded > 1 else finite_high
+                else:
+                    others_high = INFINITY if unbounded else finite_high - highs[index]
                 low = max(bounds[part][0], total[0] - others_high)
                 high = min(bounds[part][1], total[1] - others_low)
                 if [low, high] != bounds[part]:
@@ -110,20 +118,21 @@ def recoverable(
     protect them may be narrowed down: it describes 5 people or more, and what it lets a reader
     learn of the small ones is already in their bounds."""
     bounds = reader_bounds(values, lines, primary, secondary)
-    return [key for key in primary if bounds[key][0] == bounds[key][1]]
+    return [key for key in primary if values[key] and bounds[key][0] == bounds[key][1]]
 
 
 def _complement(
     line: Line, values: Mapping[Hashable, int], hidden: set[Hashable]
 ) -> Hashable | None:
     """The published cell of the line that hides the least: the smallest positive part, else
-    the total (zeros stay: hiding a zero protects nothing)."""
+    the total, else a zero (shown as `<5`, which it is)."""
     parts = [p for p in line.parts if p not in hidden and values[p] > 0]
     if parts:
         return min(parts, key=lambda p: (values[p], str(p)))
     if line.total not in hidden and values[line.total] > 0:
         return line.total
-    return None
+    zeros = [p for p in line.parts if p not in hidden]
+    return min(zeros, key=str) if zeros else None
 
 
 def suppress(values: Mapping[Hashable, int], lines: Iterable[Line] = ()) -> Protected:
@@ -151,12 +160,15 @@ def suppress(values: Mapping[Hashable, int], lines: Iterable[Line] = ()) -> Prot
                 if added is not None:
                     break
         if added is None:
-            # Nothing left to hide in any line around them: hide every published positive cell.
-            rest = {k for k, v in values.items() if v > 0 and k not in primary | secondary}
+            # Nothing left to hide in any line around them: hide the smallest published cell.
+            rest = {k for k in values if k not in primary | secondary}
             if not rest:
                 break
             added = min(rest, key=lambda k: (values[k], str(k)))
-        secondary.add(added)
+        if values[added] == 0:
+            primary.add(added)  # a zero is shown as `<5`: true, and it hides what it must
+        else:
+            secondary.add(added)
     # The greedy choice may have hidden more than needed (a total a reader can add up anyway):
     # publish again, largest first, every complementary cell that protects nothing.
     for key in sorted(secondary, key=lambda k: (-values[k], str(k))):

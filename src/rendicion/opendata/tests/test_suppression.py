@@ -42,17 +42,32 @@ def _shown(values, lines):
 
 def _feasible_values(values, lines, shown, key):
     """Every value the hidden cell `key` can take in a table that publishes the same cells and
-    satisfies every line: brute force over the hidden cells, independent of the module."""
-    hidden = [k for k, v in shown.items() if v in (SMALL, RESERVED)]
+    satisfies every line: brute force over the hidden inner cells (the margins follow from
+    them), independent of the module."""
+    inner = [k for k in values if isinstance(k[0], int)]
+    hidden = [k for k in inner if shown[k] in (SMALL, RESERVED)]
     # A hidden cell of 5 or more has no upper bound; the true values plus 3 leave room for
     # every other value a `<5` cell could take.
     top = max(values.values()) + 4
-    ranges = [range(1, 5) if shown[k] == SMALL else range(5, top + 1) for k in hidden]
+    ranges = [range(0, 5) if shown[k] == SMALL else range(5, top + 1) for k in hidden]
+
+    def fits(cell, value):
+        if shown[cell] == SMALL:
+            return value < 5
+        if shown[cell] == RESERVED:
+            return value >= 5
+        return value == shown[cell]
+
     found = set()
     for guess in itertools.product(*ranges):
-        table = {k: v for k, v in shown.items() if k not in hidden}
+        table = {k: shown[k] for k in inner if k not in hidden}
         table.update(zip(hidden, guess, strict=True))
-        if all(sum(table[p] for p in line.parts) == table[line.total] for line in lines):
+        for line in lines:  # inner lines first in table_lines, then the margins' own lines
+            if line.total not in table:
+                table[line.total] = sum(table[p] for p in line.parts)
+        if all(fits(cell, table[cell]) for cell in values) and all(
+            sum(table[p] for p in line.parts) == table[line.total] for line in lines
+        ):
             found.add(table[key])
             if len(found) > 1:
                 break
@@ -66,6 +81,13 @@ def test_a_count_under_five_is_shown_as_less_than_five():
     assert all(v != 3 for v in shown.values() if isinstance(v, int) and v < 5 and v > 0)
 
 
+def test_four_people_alone_in_their_cells_cannot_be_told_apart():
+    values, lines = _table([[1, 1], [1, 1]])
+    protected, shown = _shown(values, lines)
+    assert set(shown.values()) == {SMALL}
+    assert not recoverable(values, lines, protected.primary, protected.secondary)
+
+
 def test_zero_describes_nobody_and_is_published():
     values, lines = _table([[0, 10], [12, 20]])
     _protected, shown = _shown(values, lines)
@@ -73,12 +95,12 @@ def test_zero_describes_nobody_and_is_published():
 
 
 def test_a_small_count_cannot_be_recovered_from_its_row_and_column_totals():
-    values, lines = _table([[3, 10, 9], [12, 20, 7], [8, 6, 11]])
+    values, lines = _table([[3, 6, 5], [7, 8, 5]])
     _protected, shown = _shown(values, lines)
     assert shown[(0, 0)] == SMALL
     # Its row and its column each hide at least one more cell.
     assert sum(shown[(0, c)] in (SMALL, RESERVED) for c in range(3)) >= 2
-    assert sum(shown[(r, 0)] in (SMALL, RESERVED) for r in range(3)) >= 2
+    assert sum(shown[(r, 0)] in (SMALL, RESERVED) for r in range(2)) >= 2
     assert _feasible_values(values, lines, shown, (0, 0)) != {3}
 
 
@@ -121,7 +143,9 @@ def test_no_published_cell_describes_one_to_four_people(grid):
     for key, value in values.items():
         if 0 < value < 5:
             assert shown[key] == SMALL, (key, value)
-        elif shown[key] not in (SMALL, RESERVED):
+        elif shown[key] == SMALL:
+            assert value == 0, (key, value)
+        elif shown[key] != RESERVED:
             assert shown[key] == value
 
 
@@ -133,7 +157,7 @@ def test_no_line_hides_exactly_one_cell(grid):
     _protected, shown = _shown(values, lines)
     for line in lines:
         cells = [*line.parts, line.total]
-        hidden = [k for k in cells if shown[k] == SMALL]
+        hidden = [k for k in cells if shown[k] == SMALL and values[k] > 0]
         if hidden:
             assert sum(shown[k] in (SMALL, RESERVED) for k in cells) != 1, line
 
@@ -154,5 +178,5 @@ def test_no_small_count_has_a_single_value_in_the_tables_a_reader_can_rebuild(gr
     values, lines = _table(grid)
     _protected, shown = _shown(values, lines)
     for key in values:
-        if shown[key] == SMALL:
+        if shown[key] == SMALL and values[key] > 0:
             assert len(_feasible_values(values, lines, shown, key)) > 1, (key, shown)
