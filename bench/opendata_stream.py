@@ -191,7 +191,7 @@ def measure() -> dict:
             size, lines = _consume(view())
             results[name].append(time.perf_counter() - started)
             rss[name].append(round(peak_rss_mb(), 1) if reset else None)
-            added[name].append(round(peak_rss_mb() - before, 1) if reset else None)
+            added[name].append(round(max(0.0, peak_rss_mb() - before), 1) if reset else None)
             sizes[name] = (size, lines)
             log(
                 f"opendata_stream: {name} {lines:,} lines, {size / 1e6:.0f} MB in "
