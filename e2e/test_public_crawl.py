@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 MAX_PAGES = 300
 WIDTHS = {"teléfono": {"width": 390, "height": 844}, "escritorio": {"width": 1366, "height": 768}}
-DOWNLOADS = (".pdf", ".docx", ".ics", ".csv", ".xlsx", ".json", ".xml", ".zip", ".png", ".jpg")
+DOWNLOADS = (
+    ".pdf", ".docx", ".ics", ".csv", ".xlsx", ".json", ".jsonld", ".ttl", ".xml", ".zip", ".png",
+    ".jpg",
+)  # fmt: skip
 # Staff pages need a login (they redirect to it); the login page itself is public.
 STAFF_PREFIX = "/gestion/"
 PUBLIC_STAFF_PAGES = {"/gestion/entrar/"}
@@ -26,6 +29,8 @@ HEADINGS = {
     "/estrategia/2023/": "Estrategia de rendición de cuentas 2023",
     "/politica-de-datos/": "Política de tratamiento de datos personales",
     "/terminos-de-uso/": "Términos y condiciones de uso",
+    "/datos/": "Datos abiertos",
+    "/datos/2023/participacion/": "Participación por espacio 2023",
     "/gestion/entrar/": "Entrar a la gestión",
 }
 

@@ -6,6 +6,7 @@ Glue above every app, like urls.py: each section lists what the public pages of 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from rendicion.opendata.datasets import DATASETS
 from rendicion.reports.models import PublishedReport, ReportKind
 from rendicion.spaces.models import Space
 from rendicion.strategy.models import Strategy
@@ -22,6 +23,7 @@ class FixedPages(Sitemap):
             "privacy:rights",
             "privacy:request",
             "core:terms",
+            "opendata:index",
         ]
 
     def location(self, item: str) -> str:
@@ -68,9 +70,23 @@ class AnnualReportPages(Sitemap):
         return reverse("reports:annual", args=[year])
 
 
+class DatasetPages(Sitemap):
+    def items(self):
+        years = (
+            Strategy.objects.filter(is_published=True)
+            .order_by("year")
+            .values_list("year", flat=True)
+        )
+        return [(year, dataset.slug) for year in years for dataset in DATASETS]
+
+    def location(self, item: tuple[int, str]) -> str:
+        return reverse("opendata:dataset", args=list(item))
+
+
 SITEMAPS = {
     "paginas": FixedPages,
     "estrategias": StrategyPages,
     "espacios": SpacePages,
     "informes": AnnualReportPages,
+    "datos": DatasetPages,
 }

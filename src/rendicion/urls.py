@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("rendicion.commitments.urls")),
     path("", include("rendicion.reports.urls")),
     path("", include("rendicion.privacy.urls")),
+    path("", include("rendicion.opendata.urls")),
     path("api/v1/", rest_urls()),
     path("", include("rendicion.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

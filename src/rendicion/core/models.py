@@ -4,6 +4,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class OpenDataLicense(models.TextChoices):
+    """Licences an entity may publish its open data under (SPDX identifiers)."""
+
+    CC_BY_4_0 = "CC-BY-4.0", _("Creative Commons Atribución 4.0 Internacional (CC BY 4.0)")
+    CC_BY_SA_4_0 = (
+        "CC-BY-SA-4.0",
+        _("Creative Commons Atribución-CompartirIgual 4.0 Internacional (CC BY-SA 4.0)"),
+    )
+    CC0_1_0 = "CC0-1.0", _("Creative Commons Dominio Público (CC0 1.0)")
+
+
 class Entity(models.Model):
     """The accountable public body; its contact data fills the public footer."""
 
@@ -21,6 +32,13 @@ class Entity(models.Model):
     email = models.EmailField(_("correo de contacto"), blank=True)
     website = models.URLField(_("sitio web"), blank=True)
     privacy_policy_url = models.URLField(_("política de tratamiento de datos"), blank=True)
+    open_data_license = models.CharField(
+        _("licencia de los datos abiertos"),
+        max_length=20,
+        choices=OpenDataLicense.choices,
+        default=OpenDataLicense.CC_BY_4_0,
+        help_text=_("La licencia con que se publican los conjuntos de datos de /datos/."),
+    )
 
     class Meta:
         verbose_name = _("entidad")

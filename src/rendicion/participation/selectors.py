@@ -284,3 +284,37 @@ def space_outcomes_participation(space: Space) -> list:
             )
         )
     return outcomes
+
+
+# Per-space aggregates (open data) ----------------------------------------------------------------
+
+
+def attendance_counts_by_space(*, spaces: QuerySet[Space], field_name: str) -> list[tuple]:
+    """(space pk, value of `field_name`, attendances) for every pair present. One query."""
+    return list(
+        attendances_of(spaces)
+        .values_list("space_id", field_name)
+        .annotate(n=Count("pk"))
+        .order_by("space_id", field_name)
+    )
+
+
+def evaluation_results_by_space(*, spaces: QuerySet[Space]) -> dict[int, dict]:
+    """Per space: evaluations, average ratings and the answers to the two closed questions.
+    One query; spaces without evaluations are absent."""
+    aggregates = {
+        "count": Count("pk"),
+        "satisfaction": Avg("satisfaction"),
+        "clarity": Avg("clarity"),
+        "usefulness": Avg("usefulness"),
+    }
+    for code in Answer3.values:
+        aggregates[f"topic_{code}"] = Count("pk", filter=Q(topic_covered=code))
+        aggregates[f"return_{code}"] = Count("pk", filter=Q(would_return=code))
+    rows = (
+        Evaluation.objects.filter(space__in=spaces.values("pk"))
+        .values("space_id")
+        .annotate(**aggregates)
+        .order_by("space_id")
+    )
+    return {row.pop("space_id"): row for row in rows}

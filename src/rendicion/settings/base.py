@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rendicion.portal",
     "rendicion.privacy",
     "rendicion.api",
+    "rendicion.opendata",
     "rendicion.demo",
 ]
 

@@ -146,3 +146,22 @@ def question_counts(
 def answer_report_count_published(*, strategy: Strategy) -> int:
     """The informes de respuestas published for the strategy's spaces (cronograma progress)."""
     return AnswerReport.objects.filter(space__strategy=strategy).count()
+
+
+def published_answer_rows(*, spaces: QuerySet[Space]) -> QuerySet:
+    """The published questions and answers of these spaces as value tuples, without the askers'
+    data, for streaming: (space slug, space title, received on, question, answer, office,
+    published at). Iterate it with `.iterator()`."""
+    return (
+        questions_public(Question.objects.filter(space__in=_space_filter(spaces)))
+        .order_by("space__starts_at", "space__pk", "received_at", "pk")
+        .values_list(
+            "space__slug",
+            "space__title",
+            "received_at",
+            "text",
+            "answer__text",
+            "answer__office__name",
+            "answer__published_at",
+        )
+    )
