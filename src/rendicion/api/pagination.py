@@ -15,9 +15,12 @@ def _link(request: HttpRequest, page: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
-def paginate(request: HttpRequest, rows: QuerySet, query: PageQuery) -> tuple[list, dict[str, Any]]:
-    """(the page's rows, the page's metadata): one COUNT and one SELECT (plus prefetches)."""
-    count = rows.count()
+def paginate(
+    request: HttpRequest, rows: QuerySet | list, query: PageQuery
+) -> tuple[list, dict[str, Any]]:
+    """(the page's rows, the page's metadata): one COUNT and one SELECT (plus prefetches) for a
+    queryset; a list built in memory (the datasets) is sliced."""
+    count = rows.count() if isinstance(rows, QuerySet) else len(rows)
     start = (query.page - 1) * query.page_size
     page_rows = list(rows[start : start + query.page_size]) if start < count else []
     meta = {

@@ -10,6 +10,12 @@ from rendicion.commitments.models import commitment_state
 from rendicion.commitments.selectors import commitment_list
 from rendicion.core.models import Entity
 from rendicion.core.selectors import entity_current
+from rendicion.opendata.catalog import (
+    catalog_datasets,
+    catalog_info,
+    dataset_page_path,
+    download_path,
+)
 from rendicion.questions.models import Question
 from rendicion.questions.selectors import questions_public
 from rendicion.reports.selectors import published_reports
@@ -28,6 +34,7 @@ from .pagination import paginate
 from .schemas import (
     AnswerPage,
     CommitmentPage,
+    DatasetPage,
     EntityQuery,
     ReportPage,
     SpaceFilterQuery,
@@ -268,3 +275,36 @@ def commitment_list_read(request: HttpRequest, query: Query[SpaceFilterQuery]):
     rows, meta = paginate(request, commitments, query)
     today = timezone.localdate()
     return {**meta, "results": [commitment_out(c, today) for c in rows]}
+
+
+@router.get(
+    "/datos",
+    response={200: DatasetPage, **READ_ERRORS},
+    url_name="dataset_list",
+    summary="Datos abiertos",
+)
+def dataset_list_read(request: HttpRequest, query: Query[YearPageQuery]):
+    """Los conjuntos de datos abiertos de cada año publicado (los mismos de /datos/), con su
+    licencia, su página con el diccionario de columnas y sus descargas."""
+    entity = _entity(query.entity)
+    datasets = [d for d in catalog_datasets(entity) if query.year in (None, d.year)]
+    rows, meta = paginate(request, datasets, query)
+    license_url = catalog_info(entity).license_url
+    absolute = request.build_absolute_uri
+    return {
+        **meta,
+        "results": [
+            {
+                "year": dataset.year,
+                "slug": dataset.slug,
+                "title": dataset.title,
+                "description": str(dataset.description),
+                "license": license_url,
+                "page": absolute(dataset_page_path(dataset)),
+                "downloads": {
+                    fmt: absolute(download_path(dataset, fmt)) for fmt in dataset.formats
+                },
+            }
+            for dataset in rows
+        ],
+    }

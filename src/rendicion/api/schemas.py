@@ -195,6 +195,23 @@ class ReportPage(PageMeta):
     results: list[ReportOut]
 
 
+# Open data --------------------------------------------------------------------------------
+
+
+class DatasetOut(Schema):
+    year: int
+    slug: str = Field(description="Nombre del conjunto en las direcciones y en CKAN.")
+    title: str
+    description: str
+    license: str = Field(description="Licencia de uso (URL).")
+    page: str = Field(description="Página pública con el diccionario de columnas.")
+    downloads: dict[str, str] = Field(description="Descarga por formato: csv, json y xlsx.")
+
+
+class DatasetPage(PageMeta):
+    results: list[DatasetOut]
+
+
 # Answers ----------------------------------------------------------------------------------
 
 

@@ -126,3 +126,20 @@ def test_list_query_counts_do_not_grow_with_the_data(
         response = client.get(path, {"year": 2023, "page_size": 100})
     assert response.status_code == 200
     assert response.json()["count"] > 0 or path == "/api/v1/informes"
+
+
+def test_the_open_datasets_are_listed_with_their_downloads(client, demo):
+    from rendicion.opendata.datasets import DATASETS
+
+    listed = client.get("/api/v1/datos", {"year": 2023, "page_size": 100})
+    assert listed.status_code == 200 and listed["ETag"]
+    body = listed.json()
+    assert body["count"] == len(DATASETS)
+    slugs = {row["slug"] for row in body["results"]}
+    assert "participacion" in slugs and "preguntas-respuestas" in slugs
+    row = next(r for r in body["results"] if r["slug"] == "participacion")
+    assert row["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert row["page"].endswith("/datos/2023/participacion/")
+    download = client.get(row["downloads"]["csv"].removeprefix("http://testserver"))
+    assert download.status_code == 200
+    assert client.get("/api/v1/datos", {"year": 1999}).json()["count"] == 0

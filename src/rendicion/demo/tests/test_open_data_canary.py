@@ -17,7 +17,9 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from rendicion.core.models import Office
+from rendicion.api.schemas import API_CHANNELS
+from rendicion.api.services import api_token_create
+from rendicion.core.models import Office, User
 from rendicion.opendata.datasets import DATASETS
 from rendicion.participation.services import attendance_import
 from rendicion.questions import services as question_services
@@ -65,11 +67,28 @@ def _report_urls(client) -> list[str]:
     return ["/informes/2023/", "/informes/2023.pdf", "/informes/"]
 
 
+def _api_urls(client) -> list[str]:
+    """Every public read of the API, each space's detail included, and its schema."""
+    spaces = client.get("/api/v1/espacios?page_size=100").json()["results"]
+    return [
+        "/api/openapi.json",
+        "/api/v1/estrategias",
+        "/api/v1/estrategias/2023",
+        "/api/v1/espacios?page_size=100",
+        *(f"/api/v1/espacios/{space['slug']}" for space in spaces),
+        "/api/v1/informes?page_size=100",
+        "/api/v1/respuestas?page_size=100",
+        "/api/v1/compromisos?page_size=100",
+        "/api/v1/datos?page_size=100",
+    ]
+
+
 # Each producer returns the public URLs of one output; the API adds its own here.
 PUBLIC_URL_PRODUCERS: list[Callable[..., Iterable[str]]] = [
     _dataset_urls,
     _catalogue_urls,
     _report_urls,
+    _api_urls,
 ]
 
 
@@ -188,6 +207,45 @@ def _enter_everywhere(client, demo) -> None:
         actor=None, question=asked, text="La sede abre en marzo, en la calle 26."
     )
     question_services.answer_approve(actor=None, question=asked, publish=True)
+    # Another system sends the same person's attendance and a question through the API.
+    key = api_token_create(
+        user=User.objects.get(username="demo-planeacion"), name="Sistema de turnos"
+    ).key
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    through_api = client.post(
+        "/api/v1/espacios/dialogo-red-cade-2023/asistencias",
+        {
+            "submission_key": str(uuid.uuid4()),
+            "full_name": NAME,
+            "document_type": "CC",
+            "document_number": DOCUMENT,
+            "email": EMAIL,
+            "phone": PHONE,
+            "sex": "mujer",
+            "age": 41,
+            "locality": "Kennedy",
+            "consent": True,
+            "topic": f"Que llamen a {NAME} al {PHONE}",
+        },
+        content_type="application/json",
+        **auth,
+    )
+    assert through_api.status_code in (200, 201), through_api.content[:2000]
+    asked_by_api = client.post(
+        "/api/v1/preguntas",
+        {
+            "space": "dialogo-red-cade-2023",
+            "text": "¿Dónde queda el SuperCADE de la calle 13?",
+            "channel": API_CHANNELS[0],
+            "asker_name": NAME,
+            "asker_email": EMAIL,
+            "asker_phone": PHONE,
+            "consent": True,
+        },
+        content_type="application/json",
+        **auth,
+    )
+    assert asked_by_api.status_code in (200, 201), asked_by_api.content[:2000]
     this_year = StrategyFactory(entity=strategy.entity, year=timezone.localdate().year)
     topic = client.post(
         f"/estrategia/{this_year.year}/temas/proponer/",
@@ -210,8 +268,8 @@ def test_a_person_entering_through_every_input_appears_in_no_public_output(clien
     from rendicion.participation.models import Attendance, Evaluation
 
     _enter_everywhere(client, demo)
-    # The canary is really stored: two attendances, an evaluation comment, the asker.
-    assert Attendance.objects.filter(email=EMAIL, phone=PHONE).count() == 2
+    # The canary is really stored: three attendances (form, import, API), the comment, the asker.
+    assert Attendance.objects.filter(email=EMAIL, phone=PHONE).count() == 3
     assert Evaluation.objects.filter(comment__contains=DOCUMENT).exists()
     outputs = {}
     for producer in PUBLIC_URL_PRODUCERS:
