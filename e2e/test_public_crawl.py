@@ -15,9 +15,20 @@ pytestmark = pytest.mark.django_db(transaction=True)
 MAX_PAGES = 300
 WIDTHS = {"teléfono": {"width": 390, "height": 844}, "escritorio": {"width": 1366, "height": 768}}
 DOWNLOADS = (
-    ".pdf", ".docx", ".ics", ".csv", ".xlsx", ".json", ".jsonld", ".ttl", ".xml", ".zip", ".png",
+    ".pdf",
+    ".docx",
+    ".ics",
+    ".csv",
+    ".xlsx",
+    ".json",
+    ".jsonld",
+    ".ttl",
+    ".xml",
+    ".zip",
+    ".png",
     ".jpg",
-)  # fmt: skip
+    ".html",
+)  # fmt: skip  (pages end in "/"; a path ending in .html is an export, such as the topic matrix)
 # Staff pages need a login (they redirect to it); the login page itself is public.
 STAFF_PREFIX = "/gestion/"
 PUBLIC_STAFF_PAGES = {"/gestion/entrar/"}

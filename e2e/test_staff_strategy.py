@@ -66,7 +66,7 @@ def test_planning_user_logs_in_and_edits_an_activity(seeded, live_server, page, 
     page.get_by_role("button", name="Entrar").click()
     staff_two_factor_complete(page, "demo-planeacion")
     expect(page).to_have_url(f"{live_server.url}/gestion/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Estrategias de rendición de cuentas")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lo que tiene pendiente")
     axe_check(page)
 
     page.get_by_role("link", name="Estrategia 2023").click()

@@ -80,4 +80,4 @@ def test_a_planner_enrols_on_first_login_and_later_logs_in_with_a_code(
     page.get_by_label("Código de verificación").fill(totp_code(device))
     page.get_by_role("button", name="Continuar").click()
     expect(page).to_have_url(f"{live_server.url}/gestion/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Estrategias de rendición de cuentas")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lo que tiene pendiente")

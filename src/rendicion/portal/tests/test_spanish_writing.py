@@ -23,7 +23,8 @@ PLURAL_AFTER_ONE = re.compile(
     r"diálogos|audiencias|compromisos|temas|actividades|días|meses|años|votos|versiones|"
     r"informes|grupos|dependencias|comentarios|publicaciones|fotos|resultados)\b"
 )
-DECIMAL_POINT = re.compile(r"(?<![\w.])\d{1,3}\.\d{1,2}(?![\d.])(?:\s?%)?")
+# Licence names ("CC BY 4.0", "CC0 1.0") are names, not numbers.
+DECIMAL_POINT = re.compile(r"(?<![\w.])(?<!BY )(?<!SA )(?<!CC0 )\d{1,3}\.\d{1,2}(?![\d.])(?:\s?%)?")
 OVER_TARGET = re.compile(r"\b(\d+) de (\d+) (diálogos|audiencias|informes|espacios)\b")
 
 
@@ -101,6 +102,7 @@ def test_the_checks_catch_what_they_are_meant_to_catch():
         "logro mayor que la meta escrito como «4 de 3 diálogos»"
     ]
     assert _problems("20 de abril de 2023, 339.876 interacciones, 1 evaluación, 11 días") == []
+    assert _problems("Licencia CC BY 4.0 o CC0 1.0") == []
 
 
 def test_no_public_page_writes_a_date_or_a_number_the_wrong_way(client, demo):
