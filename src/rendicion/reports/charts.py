@@ -52,13 +52,12 @@ def _wrap(text: str, size: float, width: float) -> list[str]:
 
 
 def _nice_step(top: float, intervals: int) -> float:
-    """The smallest round step (1, 2, 2.5, 5 × 10ⁿ) covering `top` in `intervals` steps."""
+    """The round step (1, 2, 2.5 or 5 × 10ⁿ) that covers `top` in at most `intervals` steps
+    with the lowest end (the smaller step when two end alike)."""
     raw = max(top, 1e-9) / intervals
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
-        if factor * power >= raw - 1e-9:
-            return factor * power
-    return 10 * power
+    steps = [f * p for p in (power, 10 * power) for f in (1, 2, 2.5, 5) if f * p >= raw - 1e-9]
+    return min(steps, key=lambda step: (step * math.ceil(top / step - 1e-9), step))
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ def bar_chart_svg(
             f'<line x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" '
             f'stroke="{GRID if tick else INK}" stroke-width="1"/>'
         )
-        tick_text = _number(tick, 0 if tick == int(tick) else 1) + suffix
+        tick_text = _number(tick, 2).rstrip("0").rstrip(",") + suffix
         anchor = "start" if tick == 0 else "middle"
         if x + _text_width(tick_text, TEXT_SIZE) / 2 > width - MARGIN:
             anchor = "end"
