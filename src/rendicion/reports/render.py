@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from .annual import AnnualReport
-from .charts import bar_chart_svg, svg_data_uri
+from .charts import ChartImage, chart_image
 from .common import Shares
 from .space import SpaceReport
 
@@ -31,24 +31,22 @@ PRINT_CSS = Path(__file__).parent / "static" / "reports" / "print.css"
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 
 
-def _chart(title: str, shares) -> tuple[str, str]:
+def _chart(title: str, shares) -> ChartImage:
     labels = [share.label for share in shares]
     values = [share.pct for share in shares]
     alt = _("%(title)s: ") % {"title": title} + "; ".join(
         f"{label} {value} %" for label, value in zip(labels, values, strict=True)
     )
-    return svg_data_uri(bar_chart_svg(title=title, labels=labels, values=values, suffix=" %")), alt
+    return chart_image(title=title, labels=labels, values=values, suffix=" %", alt=alt)
 
 
-def charts_for(shares: Shares) -> dict[str, str]:
-    sex_uri, sex_alt = _chart(_("Porcentaje de asistentes según sexo"), shares.by_sex)
-    age_uri, age_alt = _chart(
-        _("Porcentaje de asistentes según grupo de edad"), shares.by_age_group
-    )
-    return {"sex": sex_uri, "sex_alt": sex_alt, "age": age_uri, "age_alt": age_alt}
+def charts_for(shares: Shares) -> dict[str, ChartImage]:
+    sex = _chart(_("Porcentaje de asistentes según sexo"), shares.by_sex)
+    age = _chart(_("Porcentaje de asistentes según grupo de edad"), shares.by_age_group)
+    return {"sex": sex, "age": age}
 
 
-def assessment_chart(stages: list[list]) -> tuple[str, str]:
+def assessment_chart(stages: list[list]) -> ChartImage:
     """The self-assessment's score per stage against 100, with its alternative text."""
     title = _("Calificación del autodiagnóstico por etapa (sobre 100)")
     labels = [str(name) for name, _score in stages]
@@ -57,18 +55,17 @@ def assessment_chart(stages: list[list]) -> tuple[str, str]:
         f"{label} {value:.1f}".replace(".", ",")
         for label, value in zip(labels, values, strict=True)
     )
-    svg = bar_chart_svg(title=title, labels=labels, values=values, maximum=100, decimals=1)
-    return svg_data_uri(svg), alt
+    return chart_image(title=title, labels=labels, values=values, maximum=100, decimals=1, alt=alt)
 
 
 def _report_charts(report: Report) -> dict[str, str]:
     """The charts of the report's one breakdown of attendances (dialogues, or the space's) and
     of its self-assessment."""
-    charts: dict[str, str] = {}
+    charts: dict[str, ChartImage] = {}
     for section in report.sections:
         assessment = getattr(section, "self_assessment", None)
         if assessment is not None and assessment.stages:
-            charts["assessment"], charts["assessment_alt"] = assessment_chart(assessment.stages)
+            charts["assessment"] = assessment_chart(assessment.stages)
     for section in report.sections:
         shares = getattr(section, "shares", None)
         if shares is not None and shares.attendances:
