@@ -23,8 +23,9 @@ PLURAL_AFTER_ONE = re.compile(
     r"diálogos|audiencias|compromisos|temas|actividades|días|meses|años|votos|versiones|"
     r"informes|grupos|dependencias|comentarios|publicaciones|fotos|resultados)\b"
 )
-# Licence names ("CC BY 4.0", "CC0 1.0") are names, not numbers.
-DECIMAL_POINT = re.compile(r"(?<![\w.])(?<!BY )(?<!SA )(?<!CC0 )\d{1,3}\.\d{1,2}(?![\d.])(?:\s?%)?")
+DECIMAL_POINT = re.compile(r"(?<![\w.])\d{1,3}\.\d{1,2}(?![\d.])(?:\s?%)?")
+# Licence names ("Creative Commons Atribución 4.0 Internacional (CC BY 4.0)") are names.
+LICENCE_NAME = re.compile(r"Creative Commons [^()]*\([^)]*\)|\bCC(?:0 1\.0| BY(?:-SA)? 4\.0)")
 OVER_TARGET = re.compile(r"\b(\d+) de (\d+) (diálogos|audiencias|informes|espacios)\b")
 
 
@@ -77,6 +78,7 @@ def _public_pages(client) -> dict[str, str]:
 
 
 def _problems(text: str) -> list[str]:
+    text = LICENCE_NAME.sub("", text)
     found = []
     for pattern, what in (
         (CAPITAL_MONTH, "mes con mayúscula"),
@@ -103,6 +105,7 @@ def test_the_checks_catch_what_they_are_meant_to_catch():
     ]
     assert _problems("20 de abril de 2023, 339.876 interacciones, 1 evaluación, 11 días") == []
     assert _problems("Licencia CC BY 4.0 o CC0 1.0") == []
+    assert _problems("Creative Commons Atribución 4.0 Internacional (CC BY 4.0)") == []
 
 
 def test_no_public_page_writes_a_date_or_a_number_the_wrong_way(client, demo):
