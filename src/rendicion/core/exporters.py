@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import IO, Any, ClassVar
 
 from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.http import content_disposition_header
@@ -285,6 +286,7 @@ def html_chunks(exporter: Exporter) -> Iterator[bytes]:
         yield (
             '<!DOCTYPE html>\n<html lang="es-CO">\n<head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<link rel="icon" href="{escape(static("img/logo.svg"))}" type="image/svg+xml">'
             f"<title>{title}</title></head>\n"
             f"<body><main><h1>{title}</h1>\n<table>\n<thead><tr>"
         )
