@@ -13,14 +13,8 @@ def figure_format(value) -> str:
     ("339.876", "1,5"); trailing decimal zeros are dropped."""
     from decimal import Decimal
 
+    from .formats import number_es
+
     number = Decimal(value)
-    sign = "-" if number < 0 else ""
-    number = abs(number)
-    whole, _dot, decimals = f"{number:f}".partition(".")
-    decimals = decimals.rstrip("0")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return sign + ".".join(groups) + ("," + decimals if decimals else "")
+    exponent = number.normalize().as_tuple().exponent
+    return number_es(number, max(0, -exponent) if isinstance(exponent, int) else 0)
