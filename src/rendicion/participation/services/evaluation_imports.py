@@ -9,13 +9,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rendicion.core.models import User
-from rendicion.core.services import audit_record
 from rendicion.spaces.models import Space
 
 from ..importing import ImportRefused, Issue
 from ..importing_evaluations import EvaluationRead, iter_evaluations
 from ..models import Evaluation, ImportBatch, ImportKind, PendingImport, Source
-from .imports import ImportResult, ImportStage, attendance_import_stages_expire
+from .imports import (
+    ImportResult,
+    ImportStage,
+    attendance_import_stages_expire,
+    import_batch_close,
+    import_result_warn_if_empty,
+)
 
 BATCH_SIZE = 1000
 
@@ -76,36 +81,20 @@ def evaluation_import(
             created_by=actor if actor is not None and actor.is_authenticated else None,
         )
         valid = _evaluation_bulk_insert(space=space, batch=batch, rows=rows)
-        result.rows, result.rejected = read.total, read.rejected
-        result.imported = batch.evaluations.count()
-        result.duplicates = valid - result.imported
-        if dry_run:
-            transaction.set_rollback(True)
-        else:
-            batch.rows, batch.rejected = result.rows, result.rejected
-            batch.imported, batch.duplicates = result.imported, result.duplicates
-            batch.save(update_fields=["rows", "rejected", "imported", "duplicates"])
-            audit_record(
-                actor=actor,
-                action="evaluation_import",
-                target=space,
-                changes={
-                    "file": [None, filename],
-                    "imported": [None, result.imported],
-                    "duplicates": [None, result.duplicates],
-                    "rejected": [None, result.rejected],
-                },
-            )
-    if result.imported == 0 and result.rows and not dry_run:
-        result.warnings.insert(
-            0,
-            Issue(
-                None,
-                None,
-                _("No se importó ninguna fila: todas estaban repetidas o fueron rechazadas."),
-            ),
+        import_batch_close(
+            result=result,
+            batch=batch,
+            total=read.total,
+            rejected=read.rejected,
+            valid=valid,
+            imported=batch.evaluations.count(),
+            dry_run=dry_run,
+            actor=actor,
+            action="evaluation_import",
+            space=space,
+            filename=filename,
         )
-    return result
+    return import_result_warn_if_empty(result, dry_run=dry_run)
 
 
 def _evaluation_bulk_insert(*, space: Space, batch: ImportBatch, rows) -> int:

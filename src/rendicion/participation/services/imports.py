@@ -99,26 +99,62 @@ def attendance_import(
             created_by=actor if actor is not None and actor.is_authenticated else None,
         )
         valid = _attendance_bulk_insert(space=space, batch=batch, people=people)
-        result.rows, result.rejected = read.total, read.rejected
-        result.imported = batch.attendances.count()
-        result.duplicates = valid - result.imported
-        if dry_run:
-            transaction.set_rollback(True)
-        else:
-            batch.rows, batch.rejected = result.rows, result.rejected
-            batch.imported, batch.duplicates = result.imported, result.duplicates
-            batch.save(update_fields=["rows", "rejected", "imported", "duplicates"])
-            audit_record(
-                actor=actor,
-                action="attendance_import",
-                target=space,
-                changes={
-                    "file": [None, filename],
-                    "imported": [None, result.imported],
-                    "duplicates": [None, result.duplicates],
-                    "rejected": [None, result.rejected],
-                },
-            )
+        import_batch_close(
+            result=result,
+            batch=batch,
+            total=read.total,
+            rejected=read.rejected,
+            valid=valid,
+            imported=batch.attendances.count(),
+            dry_run=dry_run,
+            actor=actor,
+            action="attendance_import",
+            space=space,
+            filename=filename,
+        )
+    return import_result_warn_if_empty(result, dry_run=dry_run)
+
+
+def import_batch_close(
+    *,
+    result: ImportResult,
+    batch: ImportBatch,
+    total: int,
+    rejected: int,
+    valid: int,
+    imported: int,
+    dry_run: bool,
+    actor: User | None,
+    action: str,
+    space: Space,
+    filename: str,
+) -> None:
+    """The end of an import inside its transaction, for attendances and evaluations alike: the
+    counts, then a rollback (dry run) or the batch's figures and the audit record."""
+    result.rows, result.rejected = total, rejected
+    result.imported = imported
+    result.duplicates = valid - imported
+    if dry_run:
+        transaction.set_rollback(True)
+        return
+    batch.rows, batch.rejected = result.rows, result.rejected
+    batch.imported, batch.duplicates = result.imported, result.duplicates
+    batch.save(update_fields=["rows", "rejected", "imported", "duplicates"])
+    audit_record(
+        actor=actor,
+        action=action,
+        target=space,
+        changes={
+            "file": [None, filename],
+            "imported": [None, result.imported],
+            "duplicates": [None, result.duplicates],
+            "rejected": [None, result.rejected],
+        },
+    )
+
+
+def import_result_warn_if_empty(result: ImportResult, *, dry_run: bool) -> ImportResult:
+    """Says so first when a real import stored nothing."""
     if result.imported == 0 and result.rows and not dry_run:
         result.warnings.insert(
             0,
