@@ -10,6 +10,10 @@ from rendicion.spaces.models import Space
 
 
 class Command(BaseCommand):
+    """`import_evaluations` is this command with another column declaration and service."""
+
+    fields = FIELDS
+    import_file = staticmethod(attendance_import)
     help = (
         "Importa un archivo de asistencia (XLSX o CSV) a un espacio. Las filas con problemas se "
         "rechazan indicando fila y columna; las personas repetidas no se guardan dos veces."
@@ -31,7 +35,7 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="HEADER=FIELD",
-            help=f"Asigna una columna a un campo ({', '.join(FIELDS)}).",
+            help=f"Asigna una columna a un campo ({', '.join(self.fields)}).",
         )
         parser.add_argument("--output", help="Escribe el resultado en este archivo.")
 
@@ -43,10 +47,10 @@ class Command(BaseCommand):
         overrides = {}
         for item in options["map"]:
             header, sep, field = item.partition("=")
-            if not sep or field.strip() not in FIELDS:
+            if not sep or field.strip() not in self.fields:
                 raise CommandError(
                     f"--map «{item}» no es válido: use ENCABEZADO=CAMPO con un campo de: "
-                    f"{', '.join(FIELDS)}."
+                    f"{', '.join(self.fields)}."
                 )
             overrides[header.strip()] = field.strip()
         path = Path(options["file"])
@@ -59,7 +63,7 @@ class Command(BaseCommand):
         except ImportRefused as error:
             raise CommandError(f"Archivo rechazado: {error}") from None
         try:
-            result = attendance_import(
+            result = self.import_file(
                 space=space,
                 data=data,
                 filename=path.name,
